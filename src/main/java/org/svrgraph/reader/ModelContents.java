@@ -1,0 +1,23 @@
+package org.svrgraph.reader;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.svrgraph.chain.LinearMap;
+
+/**
+ * What a reader found in a model file.
+ *
+ * @param file the file that was read
+ * @param format the format's name, such as {@code npz}, {@code safetensors}, {@code pytorch}
+ * @param tensors every tensor in the file, as stored, in file order
+ * @param graphMaps for formats with a computation graph (ONNX, TF.js, Keras with config): the linear
+ *     maps in the order the graph computes them, already in PyTorch layout with their BatchNorm
+ *     attached; empty for state-dict formats, whose chain is inferred from names and shapes
+ */
+public record ModelContents(Path file, String format, List<Tensor> tensors, List<LinearMap> graphMaps) {
+
+    public ModelContents {
+        tensors = List.copyOf(tensors);
+        graphMaps = List.copyOf(graphMaps);
+    }
+}
