@@ -1,0 +1,56 @@
+package org.svrgraph.cli;
+
+import java.io.IOException;
+import org.svrgraph.Version;
+import org.svrgraph.chain.ChainException;
+import org.svrgraph.reader.ModelFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code svr} command: entry point that wires the subcommands and turns failures into one line. */
+@Command(name = "svr", mixinStandardHelpOptions = true, versionProvider = SvrCommand.VersionProvider.class,
+        description = "Singular Value Representation of trained neural networks, stored in Neo4j.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class SvrCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status: 0 success, 1 failure, 2 usage error. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SvrCommand());
+        commandLine.setExecutionExceptionHandler(SvrCommand::reportFailure);
+        return commandLine.execute(args);
+    }
+
+    /** Prints an expected failure (bad input, unreachable database) as one line, without a stack trace. */
+    private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        commandLine.getErr().println("svr: " + message);
+        boolean expected = failure instanceof ModelFormatException || failure instanceof ChainException
+                || failure instanceof IllegalArgumentException || failure instanceof IOException
+                || failure instanceof UserException;
+        if (!expected) {
+            org.slf4j.LoggerFactory.getLogger(SvrCommand.class).debug("Unexpected failure", failure);
+            commandLine.getErr().println("svr: run with -Dorg.slf4j.simpleLogger.defaultLogLevel=debug for details");
+        }
+        return 1;
+    }
+
+    /** Supplies {@code svr --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"svr " + Version.get()};
+        }
+    }
+}
