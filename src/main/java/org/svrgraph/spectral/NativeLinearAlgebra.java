@@ -21,7 +21,8 @@ import org.bytedeco.openblas.global.openblas;
  * divide-and-conquer driver gesdd; top-k SVDs go through the Gram matrix ({@link GramTopKSvd}).
  *
  * <p>Operands are copied into native memory for each call, because gesdd overwrites its input and
- * because a Java array passed to JNI would be copied anyway. OpenBLAS runs on all cores by default.
+ * because a Java array passed to JNI would be copied anyway. Products run on all of OpenBLAS's
+ * threads, SVDs on one by default ({@link OpenBlasThreads} gives the measurements behind that).
  */
 public final class NativeLinearAlgebra implements LinearAlgebra {
 
@@ -35,6 +36,7 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
      */
     public static NativeLinearAlgebra load() {
         Loader.load(openblas.class);
+        OpenBlasThreads.initialise();
         return new NativeLinearAlgebra();
     }
 
@@ -63,7 +65,11 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
                 DoublePointer s = new DoublePointer(r);
                 DoublePointer u = new DoublePointer((long) m * r);
                 DoublePointer vt = new DoublePointer((long) r * n)) {
-            int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
+            int info;
+            synchronized (OpenBlasThreads.LOCK) {
+                OpenBlasThreads.forLapack();
+                info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
+            }
             checkInfo(info, "dgesdd", a);
             double[] sigma = new double[r];
             s.get(sigma);
@@ -81,7 +87,11 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
                 FloatPointer s = new FloatPointer(r);
                 FloatPointer u = new FloatPointer((long) m * r);
                 FloatPointer vt = new FloatPointer((long) r * n)) {
-            int info = LAPACKE_sgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
+            int info;
+            synchronized (OpenBlasThreads.LOCK) {
+                OpenBlasThreads.forLapack();
+                info = LAPACKE_sgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
+            }
             checkInfo(info, "sgesdd", a);
             double[] sigma = toDouble(s.asBuffer(), r);
             double[] uData = toDouble(u.asBuffer(), m * r);
@@ -103,7 +113,10 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
         try (DoublePointer ap = new DoublePointer(a.data());
                 DoublePointer bp = new DoublePointer(b.data());
                 DoublePointer cp = new DoublePointer((long) m * n)) {
-            cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, m, n, k, 1.0, ap, k, bp, k, 0.0, cp, m);
+            synchronized (OpenBlasThreads.LOCK) {
+                OpenBlasThreads.forBlas();
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, m, n, k, 1.0, ap, k, bp, k, 0.0, cp, m);
+            }
             double[] product = new double[m * n];
             cp.get(product);
             return new Matrix(m, n, product);

@@ -1,0 +1,75 @@
+package org.svrgraph.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.svrgraph.chain.LinearMap;
+import org.svrgraph.chain.WeightChain;
+import org.svrgraph.spectral.LinearAlgebra;
+import org.svrgraph.spectral.Precision;
+import org.svrgraph.spectral.SvrEngine;
+import org.svrgraph.spectral.SvrOptions;
+import org.svrgraph.spectral.SvrResult;
+
+/**
+ * Runs the SVR engine on a chain and turns its stage timings into result lines. Each line is
+ * {@code key=value} pairs: mode (full or topK), precision, stage (svd, adjacency, significance,
+ * all, result), step (a layer, a pair, or total), shape where it applies, and seconds.
+ */
+public final class SvrBenchmark {
+
+    private final LinearAlgebra algebra;
+    private final WeightChain chain;
+
+    public SvrBenchmark(LinearAlgebra algebra, WeightChain chain) {
+        this.algebra = algebra;
+        this.chain = chain;
+    }
+
+    /** Computes the SVR once with reference settings at the given rank and precision; returns the lines. */
+    public List<String> run(int topK, Precision precision) {
+        SvrOptions defaults = SvrOptions.DEFAULTS;
+        SvrOptions options = new SvrOptions(defaults.method(), defaults.sigmaLevel(), defaults.criterion(),
+                defaults.fdrLevel(), topK, precision, false, defaults.nearKernelThreshold());
+        String prefix = "mode=" + (topK == 0 ? "full" : "top" + topK) + " precision="
+                + precision.name().toLowerCase(Locale.ROOT);
+
+        StageClock clock = new StageClock();
+        long start = System.nanoTime();
+        SvrResult result = new SvrEngine(algebra).compute(chain, options, clock);
+        double total = (System.nanoTime() - start) / 1e9;
+
+        List<String> lines = new ArrayList<>();
+        for (StageClock.StepTime step : clock.steps()) {
+            lines.add(prefix + " stage=" + step.stage() + " step=" + stepName(step) + " shape=" + stepShape(step)
+                    + " seconds=" + seconds(step.seconds()));
+        }
+        result.stageSeconds().forEach((stage, seconds) ->
+                lines.add(prefix + " stage=" + stage + " step=total seconds=" + seconds(seconds)));
+        lines.add(prefix + " stage=all step=total seconds=" + seconds(total));
+        lines.add(prefix + " stage=result neurons=" + result.neuronCount() + " significant_edges="
+                + result.significantEdgeCount());
+        return lines;
+    }
+
+    private String stepName(StageClock.StepTime step) {
+        if (step.stage().equals("svd")) {
+            return chain.get(step.step()).name();
+        }
+        return chain.get(step.step()).name() + ">" + chain.get(step.step() + 1).name();
+    }
+
+    /** The layer matrix M (rows x columns) of an SVD step; link width n x positions z of a pair step. */
+    private String stepShape(StageClock.StepTime step) {
+        if (step.stage().equals("svd")) {
+            LinearMap map = chain.get(step.step());
+            return map.outputs() + "x" + map.columns();
+        }
+        int l = step.step();
+        return "n" + chain.linkWidth(l) + "z" + chain.inputPositions(l);
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}
