@@ -63,22 +63,13 @@ final class GramTopKSvd {
                 IntPointer support = new IntPointer(2L * k);
                 DoublePointer products = new DoublePointer((long) other * k)) {
             int trans = gramOfRows ? CblasNoTrans : CblasTrans;
-            int info;
-            synchronized (OpenBlasThreads.LOCK) {
-                OpenBlasThreads.forBlas();
-                cblas_dsyrk(CblasColMajor, CblasUpper, trans, side, gramOfRows ? n : m, 1.0, ap, m, 0.0, gram,
-                        side);
-                OpenBlasThreads.forLapack();
-                info = LAPACKE_dsyevr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', side, gram, side, 0, 0,
-                        side - k + 1, side, 0, found, eigenvalues, eigenvectors, side, support);
-            }
+            cblas_dsyrk(CblasColMajor, CblasUpper, trans, side, gramOfRows ? n : m, 1.0, ap, m, 0.0, gram, side);
+            int info = LAPACKE_dsyevr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', side, gram, side, 0, 0,
+                    side - k + 1, side, 0, found, eigenvalues, eigenvectors, side, support);
             NativeLinearAlgebra.checkInfo(info, "dsyevr", a);
             checkFound(found.get(), k, a);
-            synchronized (OpenBlasThreads.LOCK) {
-                OpenBlasThreads.forBlas();
-                cblas_dgemm(CblasColMajor, gramOfRows ? CblasTrans : CblasNoTrans, CblasNoTrans, other, k, side,
-                        1.0, ap, m, eigenvectors, side, 0.0, products, other);
-            }
+            cblas_dgemm(CblasColMajor, gramOfRows ? CblasTrans : CblasNoTrans, CblasNoTrans, other, k, side, 1.0,
+                    ap, m, eigenvectors, side, 0.0, products, other);
             double[] z = new double[side * k];
             eigenvectors.get(z);
             double[] w = new double[other * k];
@@ -100,22 +91,13 @@ final class GramTopKSvd {
                 IntPointer support = new IntPointer(2L * k);
                 FloatPointer products = new FloatPointer((long) other * k)) {
             int trans = gramOfRows ? CblasNoTrans : CblasTrans;
-            int info;
-            synchronized (OpenBlasThreads.LOCK) {
-                OpenBlasThreads.forBlas();
-                cblas_ssyrk(CblasColMajor, CblasUpper, trans, side, gramOfRows ? n : m, 1.0f, ap, m, 0.0f, gram,
-                        side);
-                OpenBlasThreads.forLapack();
-                info = LAPACKE_ssyevr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', side, gram, side, 0, 0,
-                        side - k + 1, side, 0, found, eigenvalues, eigenvectors, side, support);
-            }
+            cblas_ssyrk(CblasColMajor, CblasUpper, trans, side, gramOfRows ? n : m, 1.0f, ap, m, 0.0f, gram, side);
+            int info = LAPACKE_ssyevr(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', side, gram, side, 0, 0,
+                    side - k + 1, side, 0, found, eigenvalues, eigenvectors, side, support);
             NativeLinearAlgebra.checkInfo(info, "ssyevr", a);
             checkFound(found.get(), k, a);
-            synchronized (OpenBlasThreads.LOCK) {
-                OpenBlasThreads.forBlas();
-                cblas_sgemm(CblasColMajor, gramOfRows ? CblasTrans : CblasNoTrans, CblasNoTrans, other, k, side,
-                        1.0f, ap, m, eigenvectors, side, 0.0f, products, other);
-            }
+            cblas_sgemm(CblasColMajor, gramOfRows ? CblasTrans : CblasNoTrans, CblasNoTrans, other, k, side, 1.0f,
+                    ap, m, eigenvectors, side, 0.0f, products, other);
             return new GramFactors(NativeLinearAlgebra.toDouble(eigenvectors.asBuffer(), side * k),
                     NativeLinearAlgebra.toDouble(products.asBuffer(), other * k));
         }

@@ -38,8 +38,8 @@ public final class LinearAlgebras {
             NativeLinearAlgebra openblas = NativeLinearAlgebra.load();
             failure = selfCheckFailure(openblas);
             if (failure == null) {
-                LOG.info("Linear algebra: openblas (native OpenBLAS with LAPACK; {} threads for products, {} for "
-                        + "SVDs), {}", OpenBlasThreads.blasThreads(), OpenBlasThreads.lapackThreads(), requested == Backend.AUTO ? "its library loaded and passed the start-up check" : "as requested");
+                LOG.info("Linear algebra: openblas (native OpenBLAS with LAPACK, {} thread(s), set by -D{}), {}",
+                        OpenBlasThreads.threads(), OpenBlasThreads.THREADS_PROPERTY, requested == Backend.AUTO ? "its library loaded and passed the start-up check" : "as requested");
                 return openblas;
             }
         } catch (LinkageError | RuntimeException e) {

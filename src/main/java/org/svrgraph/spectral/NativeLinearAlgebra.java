@@ -21,8 +21,8 @@ import org.bytedeco.openblas.global.openblas;
  * divide-and-conquer driver gesdd; top-k SVDs go through the Gram matrix ({@link GramTopKSvd}).
  *
  * <p>Operands are copied into native memory for each call, because gesdd overwrites its input and
- * because a Java array passed to JNI would be copied anyway. Products run on all of OpenBLAS's
- * threads, SVDs on one by default ({@link OpenBlasThreads} gives the measurements behind that).
+ * because a Java array passed to JNI would be copied anyway. OpenBLAS runs on one thread unless
+ * configured otherwise ({@link OpenBlasThreads} gives the measurements behind that).
  */
 public final class NativeLinearAlgebra implements LinearAlgebra {
 
@@ -33,6 +33,7 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
      * Loads the OpenBLAS library and returns the backend.
      *
      * @throws LinkageError when the native library is missing for this platform or fails to load
+     * @throws IllegalArgumentException when the thread-count property is invalid
      */
     public static NativeLinearAlgebra load() {
         Loader.load(openblas.class);
@@ -65,11 +66,7 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
                 DoublePointer s = new DoublePointer(r);
                 DoublePointer u = new DoublePointer((long) m * r);
                 DoublePointer vt = new DoublePointer((long) r * n)) {
-            int info;
-            synchronized (OpenBlasThreads.LOCK) {
-                OpenBlasThreads.forLapack();
-                info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
-            }
+            int info = LAPACKE_dgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
             checkInfo(info, "dgesdd", a);
             double[] sigma = new double[r];
             s.get(sigma);
@@ -87,11 +84,7 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
                 FloatPointer s = new FloatPointer(r);
                 FloatPointer u = new FloatPointer((long) m * r);
                 FloatPointer vt = new FloatPointer((long) r * n)) {
-            int info;
-            synchronized (OpenBlasThreads.LOCK) {
-                OpenBlasThreads.forLapack();
-                info = LAPACKE_sgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
-            }
+            int info = LAPACKE_sgesdd(LAPACK_COL_MAJOR, (byte) 'S', m, n, work, m, s, u, m, vt, r);
             checkInfo(info, "sgesdd", a);
             double[] sigma = toDouble(s.asBuffer(), r);
             double[] uData = toDouble(u.asBuffer(), m * r);
@@ -113,10 +106,7 @@ public final class NativeLinearAlgebra implements LinearAlgebra {
         try (DoublePointer ap = new DoublePointer(a.data());
                 DoublePointer bp = new DoublePointer(b.data());
                 DoublePointer cp = new DoublePointer((long) m * n)) {
-            synchronized (OpenBlasThreads.LOCK) {
-                OpenBlasThreads.forBlas();
-                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, m, n, k, 1.0, ap, k, bp, k, 0.0, cp, m);
-            }
+            cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, m, n, k, 1.0, ap, k, bp, k, 0.0, cp, m);
             double[] product = new double[m * n];
             cp.get(product);
             return new Matrix(m, n, product);
