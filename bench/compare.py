@@ -8,7 +8,10 @@ import sys
 
 
 def parse(path):
-    """Return (header, {(mode, precision, stage, step): seconds}, {(mode, precision): result text})."""
+    """Return (header, {(mode, precision, stage, step): seconds}, {(mode, precision): result text}).
+
+    CPU seconds go into the same dictionary under the stage name with a "cpu:" prefix.
+    """
     header, times, results = "", {}, {}
     with open(path) as lines:
         for line in lines:
@@ -24,6 +27,8 @@ def parse(path):
                 results[key] = "%s neurons, %s significant edges" % (fields["neurons"], fields["significant_edges"])
             else:
                 times[key + (fields["stage"], fields["step"])] = float(fields["seconds"])
+                if "cpu_seconds" in fields:
+                    times[key + ("cpu:" + fields["stage"], fields["step"])] = float(fields["cpu_seconds"])
     return header, times, results
 
 
@@ -50,28 +55,33 @@ def main(paths):
             if key[:2] not in modes:
                 modes.append(key[:2])
 
-    print("Stage totals in seconds; ratio = %s time / other time.\n" % names[0])
-    columns = ["mode", "precision", "stage"] + names + ["%s / %s" % (names[0], name) for name in names[1:]]
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "---|" * len(columns))
-    for mode, precision in modes:
-        for stage in ("svd", "adjacency", "significance", "all"):
-            values = [times.get((mode, precision, stage, "total")) for _, times, _ in runs]
-            ratios = [None if not v or values[0] is None else values[0] / v for v in values[1:]]
-            print("| " + " | ".join([mode, precision, stage] + [cell(v) for v in values] + [cell(r) for r in ratios])
-                  + " |")
+    for kind, title in (("", "Wall-clock"), ("cpu:", "Process CPU")):
+        print("%s seconds per stage; ratio = %s time / other time.\n" % (title, names[0]))
+        columns = ["mode", "precision", "stage"] + names + ["%s / %s" % (names[0], name) for name in names[1:]]
+        print("| " + " | ".join(columns) + " |")
+        print("|" + "---|" * len(columns))
+        for mode, precision in modes:
+            for stage in ("svd", "adjacency", "significance", "all"):
+                values = [times.get((mode, precision, kind + stage, "total")) for _, times, _ in runs]
+                ratios = [None if not v or values[0] is None else values[0] / v for v in values[1:]]
+                print("| " + " | ".join([mode, precision, stage] + [cell(v) for v in values]
+                                        + [cell(r) for r in ratios]) + " |")
+        print()
 
-    print("\nFull rank / top-k, whole SVR (stage all):\n")
-    print("| implementation | precision | full | top-k | full / top-k |")
-    print("|---|---|---|---|---|")
+    print("Full rank / top-k, whole SVR (stage all), wall-clock and CPU seconds:\n")
+    print("| implementation | precision | clock | full | top-k | full / top-k |")
+    print("|---|---|---|---|---|---|")
     for name, (_, times, _) in zip(names, runs):
         for precision in ("float64", "float32"):
-            full = times.get(("full", precision, "all", "total"))
-            tops = [key for key in times if key[1] == precision and key[0].startswith("top") and key[2] == "all"]
-            for key in tops:
-                top = times[key]
-                ratio = cell(full / top) if full and top else "-"
-                print("| %s | %s | %s | %s (%s) | %s |" % (name, precision, cell(full), cell(top), key[0], ratio))
+            for kind, title in (("", "wall"), ("cpu:", "cpu")):
+                full = times.get(("full", precision, kind + "all", "total"))
+                tops = [key for key in times
+                        if key[1] == precision and key[0].startswith("top") and key[2] == kind + "all"]
+                for key in tops:
+                    top = times[key]
+                    ratio = cell(full / top) if full and top else "-"
+                    print("| %s | %s | %s | %s | %s (%s) | %s |"
+                          % (name, precision, title, cell(full), cell(top), key[0], ratio))
 
     print("\nPer-layer SVD seconds (full rank):\n")
     steps = [key for key in runs[0][1] if key[0] == "full" and key[2] == "svd" and key[3] != "total"]

@@ -3,8 +3,8 @@
 # with the same options, and prints the comparison tables. Options (--layers, --top-k, --precision,
 # --seed) go to both. Results go to $BENCH_OUT (default bench/results), with the load before and
 # after each run, because the timings mean little on a machine that other work keeps busy.
-# NumPy runs twice: with OpenBLAS's default thread count and with OPENBLAS_NUM_THREADS=1
-# (set BENCH_NUMPY_THREADS="default" or "1" to run only one of them).
+# NumPy runs twice: with OPENBLAS_NUM_THREADS=1, then with OpenBLAS's default thread count
+# (set BENCH_NUMPY_THREADS to "1" or "default" to run only one of them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${BENCH_OUT:-$root/bench/results}"
@@ -20,7 +20,7 @@ load "before java"
 "$root/bin/svr" bench "$@" > "$out/java.txt"
 load "after java"
 files=("$out/java.txt")
-for threads in ${BENCH_NUMPY_THREADS:-default 1}; do
+for threads in ${BENCH_NUMPY_THREADS:-1 default}; do
   if [ "$threads" = default ]; then
     "$python" "$root/bench/svr_numpy.py" "$@" > "$out/numpy.txt"
     files+=("$out/numpy.txt")

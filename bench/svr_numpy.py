@@ -131,50 +131,60 @@ def significance(a, n, z):
     return counts, dimensions, entropy, intensity
 
 
+def clock():
+    """Return (wall-clock, process CPU) seconds now; CPU time counts all threads of the process."""
+    return time.perf_counter(), time.process_time()
+
+
+def since(start):
+    """Return the timing fields of a result line for the time since start."""
+    wall, cpu = clock()
+    return "seconds=%.4f cpu_seconds=%.4f" % (wall - start[0], cpu - start[1])
+
+
 def run(maps, top_k, precision, out):
     prefix = "mode=%s precision=%s" % ("full" if top_k == 0 else "top%d" % top_k, precision)
     totals = {}
-    started = time.perf_counter()
+    started = clock()
 
-    stage_start = time.perf_counter()
+    stage_start = clock()
     layers = []
     for name, m, _ in maps:
-        step_start = time.perf_counter()
+        step_start = clock()
         layers.append(svd(m, top_k, precision))
-        out.append("%s stage=svd step=%s shape=%dx%d seconds=%.4f"
-                   % (prefix, name, m.shape[0], m.shape[1], time.perf_counter() - step_start))
-    totals["svd"] = time.perf_counter() - stage_start
+        out.append("%s stage=svd step=%s shape=%dx%d %s" % (prefix, name, m.shape[0], m.shape[1], since(step_start)))
+    totals["svd"] = since(stage_start)
 
-    stage_start = time.perf_counter()
+    stage_start = clock()
     links = []
     for l in range(len(maps) - 1):
         n = maps[l][1].shape[0]
         z = maps[l + 1][2] if maps[l + 1][2] > 1 else maps[l + 1][1].shape[1] // n
-        step_start = time.perf_counter()
+        step_start = clock()
         links.append((n, z, adjacency(layers[l][0], layers[l + 1][2], n, z)))
-        out.append("%s stage=adjacency step=%s>%s shape=n%dz%d seconds=%.4f"
-                   % (prefix, maps[l][0], maps[l + 1][0], n, z, time.perf_counter() - step_start))
-    totals["adjacency"] = time.perf_counter() - stage_start
+        out.append("%s stage=adjacency step=%s>%s shape=n%dz%d %s"
+                   % (prefix, maps[l][0], maps[l + 1][0], n, z, since(step_start)))
+    totals["adjacency"] = since(stage_start)
 
-    stage_start = time.perf_counter()
+    stage_start = clock()
     edges = 0
     for l, (n, z, a) in enumerate(links):
-        step_start = time.perf_counter()
+        step_start = clock()
         counts, _, _, _ = significance(a, n, z)
         edges += counts[0]
-        out.append("%s stage=significance step=%s>%s shape=n%dz%d seconds=%.4f"
-                   % (prefix, maps[l][0], maps[l + 1][0], n, z, time.perf_counter() - step_start))
+        out.append("%s stage=significance step=%s>%s shape=n%dz%d %s"
+                   % (prefix, maps[l][0], maps[l + 1][0], n, z, since(step_start)))
     x = np.ones(len(layers[0][1]))
     for l in range(len(layers)):
         x = x * layers[l][1]
         if l < len(links):
             x = links[l][2] @ x
     path_metric = float(x.sum())
-    totals["significance"] = time.perf_counter() - stage_start
+    totals["significance"] = since(stage_start)
 
     for stage in ("svd", "adjacency", "significance"):
-        out.append("%s stage=%s step=total seconds=%.4f" % (prefix, stage, totals[stage]))
-    out.append("%s stage=all step=total seconds=%.4f" % (prefix, time.perf_counter() - started))
+        out.append("%s stage=%s step=total %s" % (prefix, stage, totals[stage]))
+    out.append("%s stage=all step=total %s" % (prefix, since(started)))
     out.append("%s stage=result neurons=%d significant_edges=%d" % (prefix, sum(len(s) for _, s, _ in layers), edges))
     return path_metric
 

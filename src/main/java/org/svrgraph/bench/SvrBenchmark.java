@@ -1,8 +1,10 @@
 package org.svrgraph.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.svrgraph.chain.LinearMap;
 import org.svrgraph.chain.WeightChain;
 import org.svrgraph.spectral.LinearAlgebra;
@@ -14,7 +16,8 @@ import org.svrgraph.spectral.SvrResult;
 /**
  * Runs the SVR engine on a chain and turns its stage timings into result lines. Each line is
  * {@code key=value} pairs: mode (full or topK), precision, stage (svd, adjacency, significance,
- * all, result), step (a layer, a pair, or total), shape where it applies, and seconds.
+ * all, result), step (a layer, a pair, or total), shape where it applies, wall-clock seconds and
+ * the process's CPU seconds.
  */
 public final class SvrBenchmark {
 
@@ -36,17 +39,22 @@ public final class SvrBenchmark {
 
         StageClock clock = new StageClock();
         long start = System.nanoTime();
+        long cpuStart = StageClock.processCpuNanos();
         SvrResult result = new SvrEngine(algebra).compute(chain, options, clock);
         double total = (System.nanoTime() - start) / 1e9;
+        double cpuTotal = (StageClock.processCpuNanos() - cpuStart) / 1e9;
 
         List<String> lines = new ArrayList<>();
+        Map<String, Double> stageCpuSeconds = new LinkedHashMap<>();
         for (StageClock.StepTime step : clock.steps()) {
             lines.add(prefix + " stage=" + step.stage() + " step=" + stepName(step) + " shape=" + stepShape(step)
-                    + " seconds=" + seconds(step.seconds()));
+                    + " seconds=" + seconds(step.seconds()) + " cpu_seconds=" + seconds(step.cpuSeconds()));
+            stageCpuSeconds.merge(step.stage(), step.cpuSeconds(), Double::sum);
         }
-        result.stageSeconds().forEach((stage, seconds) ->
-                lines.add(prefix + " stage=" + stage + " step=total seconds=" + seconds(seconds)));
-        lines.add(prefix + " stage=all step=total seconds=" + seconds(total));
+        // Stage CPU totals are sums over the steps, so they leave out the little work between steps.
+        result.stageSeconds().forEach((stage, seconds) -> lines.add(prefix + " stage=" + stage + " step=total seconds="
+                + seconds(seconds) + " cpu_seconds=" + seconds(stageCpuSeconds.getOrDefault(stage, 0.0))));
+        lines.add(prefix + " stage=all step=total seconds=" + seconds(total) + " cpu_seconds=" + seconds(cpuTotal));
         lines.add(prefix + " stage=result neurons=" + result.neuronCount() + " significant_edges="
                 + result.significantEdgeCount());
         return lines;

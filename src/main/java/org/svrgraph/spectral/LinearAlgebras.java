@@ -18,7 +18,7 @@ public final class LinearAlgebras {
     private LinearAlgebras() {
     }
 
-    /** Returns the backend the system property asks for, {@code auto} when it is unset. */
+    /** Returns the backend that the system property sets, {@code auto} when it is unset. */
     public static LinearAlgebra best() {
         return select(Backend.parse(System.getProperty(BACKEND_PROPERTY, "auto")));
     }

@@ -5,7 +5,7 @@ import org.bytedeco.openblas.global.openblas_full;
 
 /**
  * Thread count of the OpenBLAS library, set once when the native backend loads: one thread unless
- * the system property {@value #THREADS_PROPERTY} asks for more.
+ * the system property {@value #THREADS_PROPERTY} sets another count.
  *
  * <p>Why one: OpenBLAS's worker threads busy-wait between parallel regions, and the LAPACK drivers
  * enter hundreds of small regions per call. When the cores are busy with other work, each
