@@ -104,7 +104,9 @@ def adjacency(u, vh_next, n, z):
     per_channel = vh_next.reshape(r_next, n, z)
     result = np.zeros((r_next, u.shape[1]))
     for p in range(z):
-        product = per_channel[:, :, p] @ u
+        # The slice has no unit stride, and numpy's matmul falls back to a slow loop without BLAS on
+        # such operands; a contiguous copy first (as the Java side gathers it) keeps it on dgemm.
+        product = np.ascontiguousarray(per_channel[:, :, p]) @ u
         result += product * product
     return result
 
