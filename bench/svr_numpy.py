@@ -79,7 +79,8 @@ def gram_top_k(a, k):
         gram = syrk(1.0, a.T, trans=0)  # a.T (a.T)^T = a^T a
     _, z = scipy.linalg.eigh(gram, lower=False, subset_by_index=[side - k, side - 1], driver="evr",
                              check_finite=False)
-    z = z[:, ::-1]
+    # Descending order; a reversed view has a negative stride, which would take matmul off BLAS.
+    z = np.ascontiguousarray(z[:, ::-1])
     products = a.T @ z if rows <= cols else a @ z
     products = np.asarray(products, np.float64)
     z = np.asarray(z, np.float64)
