@@ -83,8 +83,9 @@ def main(paths):
                     print("| %s | %s | %s | %s | %s (%s) | %s |"
                           % (name, precision, title, cell(full), cell(top), key[0], ratio))
 
-    print("\nPer-layer SVD seconds (full rank):\n")
-    steps = [key for key in runs[0][1] if key[0] == "full" and key[2] == "svd" and key[3] != "total"]
+    stage = "cpu:svd" if any(key[2] == "cpu:svd" for key in runs[0][1]) else "svd"
+    print("\nPer-layer SVD, %s seconds (full rank):\n" % ("process CPU" if stage == "cpu:svd" else "wall-clock"))
+    steps = [key for key in runs[0][1] if key[0] == "full" and key[2] == stage and key[3] != "total"]
     columns = ["precision", "layer"] + names
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))

@@ -97,7 +97,7 @@ def gram_top_k(a, k):
 
 
 def adjacency(u, vh_next, n, z):
-    """A (r_next x r) = sum over p of (V_p^T U)^2, V_p the channel slice of the next layer at position p."""
+    """Return A (r_next x r) = sum over p of (V_p^T U)^2, with V_p the next layer's channel slice at position p."""
     if z == 1:
         product = vh_next @ u
         return product * product
@@ -105,8 +105,8 @@ def adjacency(u, vh_next, n, z):
     per_channel = vh_next.reshape(r_next, n, z)
     result = np.zeros((r_next, u.shape[1]))
     for p in range(z):
-        # The slice has no unit stride, and numpy's matmul falls back to a slow loop without BLAS on
-        # such operands; a contiguous copy first (as the Java side gathers it) keeps it on dgemm.
+        # The slice has no unit stride, and numpy's matmul runs a slow loop without BLAS on such
+        # operands. A contiguous copy first, as the Java side gathers it, keeps it on dgemm.
         product = np.ascontiguousarray(per_channel[:, :, p]) @ u
         result += product * product
     return result

@@ -67,7 +67,7 @@ public final class SvrBenchmark {
         return chain.get(step.step()).name() + ">" + chain.get(step.step() + 1).name();
     }
 
-    /** The layer matrix M (rows x columns) of an SVD step; link width n x positions z of a pair step. */
+    /** Returns the layer matrix shape (rows x columns) of an SVD step, or link width n and positions z of a pair. */
     private String stepShape(StageClock.StepTime step) {
         if (step.stage().equals("svd")) {
             LinearMap map = chain.get(step.step());

@@ -81,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "float64" -> Precision.FLOAT64;
             case "float32" -> Precision.FLOAT32;
-            default -> throw new IllegalArgumentException("Unknown --precision '" + text
+            default -> throw new IllegalArgumentException("Invalid --precision '" + text
                     + "'; expected float64 or float32");
         };
     }

@@ -18,7 +18,7 @@ public enum Backend {
                 return backend;
             }
         }
-        throw new IllegalArgumentException("Unknown linear-algebra backend '" + text
+        throw new IllegalArgumentException("Invalid linear-algebra backend '" + text
                 + "'; expected auto, openblas or ejml");
     }
 

@@ -51,7 +51,7 @@ class LinearAlgebrasTest {
         assertEquals(Backend.OPENBLAS, Backend.parse("OpenBLAS"));
         assertEquals(Backend.EJML, Backend.parse(" ejml "));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Backend.parse("mkl"));
-        assertEquals("Unknown linear-algebra backend 'mkl'; expected auto, openblas or ejml", unknown.getMessage());
+        assertEquals("Invalid linear-algebra backend 'mkl'; expected auto, openblas or ejml", unknown.getMessage());
     }
 
     @Test
