@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.svrgraph.reader.numpy.NpyReader;
 import org.svrgraph.reader.numpy.NpzReader;
+import org.svrgraph.reader.pytorch.PyTorchReader;
 import org.svrgraph.reader.safetensors.SafetensorsReader;
 
 /**
@@ -18,7 +19,8 @@ public final class ModelFiles {
     private static final List<ModelReader> READERS = List.of(
             new SafetensorsReader(),
             new NpzReader(),
-            new NpyReader());
+            new NpyReader(),
+            new PyTorchReader());
 
     private ModelFiles() {
     }
