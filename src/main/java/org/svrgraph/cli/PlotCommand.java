@@ -166,8 +166,8 @@ public final class PlotCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         for (FigureModel figure : figures) {
             long neurons = figure.layers().stream().mapToLong(l -> l.rank()).sum();
-            String edges = figure.cappedPairCount() == 0
-                    ? "all " + figure.significantEdgeCount() + " significant edges"
+            String edges = figure.significantEdgeCount() == 0 ? "no significant edge"
+                    : figure.cappedPairCount() == 0 ? "all " + figure.significantEdgeCount() + " significant edges"
                     : figure.drawnEdgeCount() + " of " + figure.significantEdgeCount()
                             + " significant edges (cap " + figure.maxEdges() + " per layer pair)";
             stdout.printf("%s: %d layers, %d spectral neurons, %s%n", figure.modelName(), figure.layers().size(),

@@ -54,6 +54,9 @@ final class FigurePainter {
                 + trim(figure.sigmaLevel()) + "σ";
         long drawn = figure.drawnEdgeCount();
         long significant = figure.significantEdgeCount();
+        if (significant == 0) {
+            return settings + ", no significant edge";
+        }
         if (figure.cappedPairCount() == 0) {
             return settings + ", all " + significant + " significant edges drawn";
         }

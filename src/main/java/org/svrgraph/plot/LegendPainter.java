@@ -123,7 +123,7 @@ final class LegendPainter {
             canvas.line(left, y + 6, left + 18, y + 6, FigureColors.CHAIN, 2.4, 0.85);
             String index = topK == 1 ? "index 0" : "index < " + topK;
             String text = chainLength == 0 ? "dominant chain: none (" + index + ")"
-                    : "dominant chain: " + chainLength + " edges (" + index + ")";
+                    : "dominant chain: " + chainLength + (chainLength == 1 ? " edge (" : " edges (") + index + ")";
             canvas.text(left + 24, y + 10, text, FigureLayout.LABEL_SIZE, Anchor.START, 0, FigureColors.TEXT, false);
             y += ROW;
         }

@@ -305,16 +305,17 @@
         screenY(panel.layers[pairIndex + 1].frac[i]));
       if (d < bestDistance) { bestDistance = d; best = { panel: p, pair: pairIndex, next: i, previous: j, a: a, ratio: ratio, p: pv, label: label }; }
     }
+    // Highlighted edges first: an ordinary edge drawn under one must not take its tooltip.
     data.panels.forEach(function (panel, p) {
+      if (panel.chain) panel.chain.edges.forEach(function (g) { consider(panel, p, g[0], g[1], g[2], g[3], g[4], g[5], 'dominant chain'); });
+      panel.clusters.forEach(function (cluster, k) {
+        cluster.edges.forEach(function (g) { consider(panel, p, g[0], g[1], g[2], g[3], g[4], g[5], 'near-kernel cluster ' + (k + 1)); });
+      });
       panel.pairs.forEach(function (pair) {
         for (let e = 0; e < pair.next.length; e++) {
           consider(panel, p, pair.pair, pair.next[e], pair.previous[e], pair.coefficient[e], pair.ratio[e], pair.p[e], null);
         }
       });
-      panel.clusters.forEach(function (cluster, k) {
-        cluster.edges.forEach(function (g) { consider(panel, p, g[0], g[1], g[2], g[3], g[4], g[5], 'near-kernel cluster ' + (k + 1)); });
-      });
-      if (panel.chain) panel.chain.edges.forEach(function (g) { consider(panel, p, g[0], g[1], g[2], g[3], g[4], g[5], 'dominant chain'); });
     });
     return best;
   }
@@ -446,7 +447,7 @@
       const k = data.panels[0].chainTopK;
       const index = k === 1 ? 'index 0' : 'index &lt; ' + k;
       parts.push('<div class="row"><span class="bar" style="background:' + data.colors.chain + '"></span>'
-        + (length ? 'dominant chain (' + index + '), ' + length + ' edges' : 'dominant chain: none (' + index + ')') + '</div>');
+        + (length ? 'dominant chain: ' + length + (length === 1 ? ' edge (' : ' edges (') + index + ')' : 'dominant chain: none (' + index + ')') + '</div>');
     }
     if (clustersWanted) {
       const count = data.panels.reduce(function (sum, panel) { return sum + panel.clusters.length; }, 0);
