@@ -3,9 +3,9 @@ package org.svrgraph.plot;
 import java.util.List;
 
 /**
- * Where everything goes in a figure of one or more models side by side: margins, the plot area,
- * the x position of each layer's column and the y position of each spectral neuron. Units are SVG
- * user units, which the PNG renderer multiplies by its scale.
+ * Geometry of a figure of one or more models side by side: margins, the plot area, the x position
+ * of each layer's column and the y position of each spectral neuron. Units are SVG user units, which
+ * the PNG renderer multiplies by its scale.
  */
 final class FigureLayout {
 

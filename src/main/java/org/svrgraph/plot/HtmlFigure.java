@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class HtmlFigure {
 
-    /** Id of the script element that holds the figure data as JSON. */
+    /** Id of the script element that contains the figure data as JSON. */
     public static final String DATA_ELEMENT_ID = "svr-figure-data";
 
     private static final MathContext SIGMA_DIGITS = new MathContext(6);

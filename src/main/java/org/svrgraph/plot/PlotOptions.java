@@ -1,7 +1,7 @@
 package org.svrgraph.plot;
 
 /**
- * How a figure is drawn.
+ * Drawing settings of a figure.
  *
  * @param yScale how a singular value becomes a height
  * @param edgeShade which edge measure sets the shade

@@ -8,7 +8,8 @@ import java.util.List;
 public final class PngFigure {
 
     static {
-        // Java2D needs no display for off-screen images; say so before AWT starts, unless the user chose.
+        // Java2D draws off-screen images without a display, so set headless mode before AWT starts,
+        // unless the user set it.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }

@@ -42,7 +42,7 @@ public record YAxis(YScale scale, double low, double high) {
 
     /**
      * Spans the singular values with a 10% margin in log space on each side, so that the marks use
-     * the whole height; at most MAX_LOG_DECADES below the largest value.
+     * the whole height. The axis reaches at most MAX_LOG_DECADES below the largest value.
      */
     private static YAxis logAxis(double minPositive, double max) {
         if (!(max > 0)) {
@@ -107,8 +107,8 @@ public record YAxis(YScale scale, double low, double high) {
     }
 
     /**
-     * Returns powers of 10 inside the axis, every few decades when there are many; when fewer than three
-     * powers fall inside, 2 and 5 times a power of 10 as well.
+     * Returns the powers of 10 inside the axis, every few decades when there are many. When fewer than
+     * three powers fall inside, 2 and 5 times a power of 10 are ticks as well.
      */
     private List<Tick> logTicks() {
         List<Tick> ticks = new ArrayList<>();
@@ -137,8 +137,16 @@ public record YAxis(YScale scale, double low, double high) {
     static double niceStep(double rough) {
         double power = Math.pow(10, Math.floor(Math.log10(rough)));
         double mantissa = rough / power;
-        double nice = mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10;
-        return nice * power;
+        if (mantissa <= 1) {
+            return power;
+        }
+        if (mantissa <= 2) {
+            return 2 * power;
+        }
+        if (mantissa <= 5) {
+            return 5 * power;
+        }
+        return 10 * power;
     }
 
     /** Rounds up to a multiple of the nice step that about TARGET_TICKS ticks would use. */

@@ -122,7 +122,7 @@
           if (e >= e0 && e <= e1) result.push([e, String(Number((m * Math.pow(10, k)).toPrecision(1)))]);
         });
       }
-      if (result.length >= 2) return result;
+      if (result.length >= 3) return result;
       return linearTicks(Math.pow(10, e0), Math.pow(10, e1)).map(function (t) { return [Math.log10(t[0]), t[1]]; })
         .filter(function (t) { return isFinite(t[0]); });
     }

@@ -35,7 +35,7 @@ class PlotCommandTest {
     Path directory;
 
     @Test
-    void plotWritesSvgWithEveryNeuronAndCappedEdges() throws Exception {
+    void plotSvgCountsMatchResult() throws Exception {
         Path out = directory.resolve("tiny.svg");
         int cap = 3;
 
