@@ -137,7 +137,8 @@ public final class PlotCommand implements Callable<Integer> {
     private void checkOutputDirectory() {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new UserException("Output directory " + parent + " does not exist; create it or choose another --out");
+            throw new UserException("Output directory " + parent
+                    + " does not exist; create it or choose another --out");
         }
     }
 

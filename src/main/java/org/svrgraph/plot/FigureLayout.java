@@ -54,7 +54,8 @@ final class FigureLayout {
 
         plotLeft = LEFT;
         plotRight = width - LEGEND_WIDTH;
-        plotTop = TOP + PANEL_HEADER * (figures.size() == 1 ? 1 : 0) + (figures.size() > 1 ? 2 * PANEL_HEADER : 0);
+        // One model has a settings line under the title; side by side, each panel adds its name above it.
+        plotTop = TOP + PANEL_HEADER * (figures.size() == 1 ? 1 : 2);
         columnWidth = (plotRight - plotLeft) / columns;
 
         double longestLabel = 0;

@@ -120,7 +120,7 @@ final class FigurePainter {
         for (int c = 0; c < highlights.clusters().size(); c++) {
             canvas.beginGroup("cluster-edges", "cluster", Integer.toString(c));
             for (HighlightEdge edge : highlights.clusters().get(c).edges()) {
-                paintHighlightEdge(panel, figure, edge, FigureColors.cluster(c), 1.2);
+                paintHighlightEdge(panel, figure, edge, FigureColors.cluster(firstCluster(panel) + c), 1.2);
             }
             canvas.endGroup();
         }
@@ -163,7 +163,7 @@ final class FigurePainter {
         for (int c = 0; c < highlights.clusters().size(); c++) {
             canvas.beginGroup("cluster-neurons", "cluster", Integer.toString(c));
             for (NeuronRef neuron : highlights.clusters().get(c).neurons()) {
-                paintRing(panel, figure, neuron, FigureColors.cluster(c), r);
+                paintRing(panel, figure, neuron, FigureColors.cluster(firstCluster(panel) + c), r);
             }
             canvas.endGroup();
         }
@@ -193,6 +193,18 @@ final class FigurePainter {
             canvas.text(x, y, label, FigureLayout.LABEL_SIZE, Anchor.MIDDLE, 0, color, false);
         }
         canvas.line(x, layout.plotBottom, x, layout.plotBottom + 4, FigureColors.AXIS, 1, 1);
+    }
+
+    /**
+     * Returns the colour index of a panel's first cluster. Colours continue across panels, as the
+     * legend counts the clusters of all panels.
+     */
+    private int firstCluster(int panel) {
+        int first = 0;
+        for (int p = 0; p < panel; p++) {
+            first += layout.figures.get(p).highlights().clusters().size();
+        }
+        return first;
     }
 
     /** Formats a number without a trailing ".0". */

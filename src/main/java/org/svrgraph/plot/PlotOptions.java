@@ -14,17 +14,20 @@ public record PlotOptions(YScale yScale, EdgeShade edgeShade, int width, int hei
     /** Defaults: linear y axis as in the SVR paper, shade by ratio, 1400 x 900 at scale 1. */
     public static final PlotOptions DEFAULTS = new PlotOptions(YScale.LINEAR, EdgeShade.RATIO, 1400, 900, 1);
 
-    /** Largest PNG side in pixels, so that a typo in --scale does not exhaust memory. */
-    static final int MAX_PIXELS_PER_SIDE = 20_000;
+    /** Largest PNG in pixels (256 MB as 4-byte pixels), so that a typo in --scale does not exhaust memory. */
+    static final long MAX_PIXELS = 64_000_000;
 
     public PlotOptions {
         if (width < 200 || height < 200) {
             throw new IllegalArgumentException("Figure size must be at least 200 x 200, got " + width + " x " + height);
         }
-        if (!(scale > 0) || width * scale > MAX_PIXELS_PER_SIDE || height * scale > MAX_PIXELS_PER_SIDE) {
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("Scale must be a positive number, got " + scale);
+        }
+        if (width * scale * height * scale > MAX_PIXELS) {
             throw new IllegalArgumentException("Scale " + scale + " gives a " + Math.round(width * scale) + " x "
-                    + Math.round(height * scale) + " image; the scale must be positive and each side at most "
-                    + MAX_PIXELS_PER_SIDE + " pixels");
+                    + Math.round(height * scale) + " image, more than " + MAX_PIXELS
+                    + " pixels; use a smaller --scale, --width or --height");
         }
     }
 }

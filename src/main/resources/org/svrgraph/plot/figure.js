@@ -206,9 +206,16 @@
   }
   function drawHighlightEdges(panel, p) {
     panel.clusters.forEach(function (cluster, k) {
-      groupEdges(panel, p, cluster, data.colors.clusters[k % data.colors.clusters.length], 1.2);
+      groupEdges(panel, p, cluster, clusterColor(panel, k), 1.2);
     });
     if (panel.chain) groupEdges(panel, p, panel.chain, data.colors.chain, 2.4);
+  }
+
+  // Cluster colours continue across panels, as the legend counts the clusters of all panels.
+  function clusterColor(panel, k) {
+    let first = 0;
+    for (let q = 0; q < data.panels.length && data.panels[q] !== panel; q++) first += data.panels[q].clusters.length;
+    return data.colors.clusters[(first + k) % data.colors.clusters.length];
   }
 
   function ring(x, y, r, color, width) {
@@ -233,7 +240,7 @@
       }
     });
     panel.clusters.forEach(function (cluster, k) {
-      const color = data.colors.clusters[k % data.colors.clusters.length];
+      const color = clusterColor(panel, k);
       cluster.neurons.forEach(function (n) { ring(screenX(p, n[0]), screenY(panel.layers[n[0]].frac[n[1]]), r + 2, color, 1.4); });
     });
     if (panel.chain) {
