@@ -55,8 +55,8 @@ public final class PlotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--layers", paramLabel = "NAMES|REGEX",
-            description = "Weight tensors that form the chain: comma-separated names or one regular expression "
-                    + "(default: chosen from names and shapes).")
+            description = "Which weight tensors form the chain: comma-separated names or one regular expression "
+                    + "(default: every map that chains, in module order).")
     String layers;
 
     @Option(names = "--y-scale", defaultValue = "linear", paramLabel = "linear|log|relative",
