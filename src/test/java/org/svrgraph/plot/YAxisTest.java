@@ -47,7 +47,8 @@ class YAxisTest {
         // 37.2 / 6 ticks = 6.2 rounds up to a step of 10.
         assertEquals(List.of("0", "10", "20", "30", "40"), ticks.stream().map(Tick::label).toList());
         // 0.83 / 6 = 0.138 rounds up to 0.2, and the axis ends at 1.0.
-        assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), small.ticks().stream().map(Tick::label).toList());
+        List<String> smallLabels = small.ticks().stream().map(Tick::label).toList();
+        assertEquals(List.of("0.0", "0.2", "0.4", "0.6", "0.8", "1.0"), smallLabels);
     }
 
     @Test
