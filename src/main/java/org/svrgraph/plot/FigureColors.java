@@ -21,10 +21,10 @@ final class FigureColors {
     static final Color BACKGROUND = Color.WHITE;
 
     /** Share of white in the colour of a neuron with intensity 0, so that it stays visible. */
-    private static final double FADE = 0.78;
+    private static final double FADE = 0.7;
 
     /** Lowest and highest edge opacity, for the weakest and strongest edge drawn. */
-    static final double EDGE_MIN_OPACITY = 0.06;
+    static final double EDGE_MIN_OPACITY = 0.12;
     static final double EDGE_MAX_OPACITY = 0.8;
 
     private FigureColors() {

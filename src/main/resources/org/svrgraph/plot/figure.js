@@ -9,8 +9,8 @@
   const PAD = 8;            // inner padding of the plot, as in the static figure
   const GAP = 1;            // empty columns between two panels
   const FONT = '"DejaVu Sans", Helvetica, Arial, sans-serif';
-  const FADE = 0.78;        // share of white in a neuron of intensity 0
-  const EDGE_OPACITY = [0.06, 0.8];
+  const FADE = 0.7;         // share of white in a neuron of intensity 0, as in the static figure
+  const EDGE_OPACITY = [0.12, 0.8];
   const MIN_P = 1e-300;
 
   // Column positions: panels side by side on one axis.
@@ -29,11 +29,16 @@
     return Math.max(0, Math.min(1, f));
   }
   function hexToRgb(hex) { const n = parseInt(hex.slice(1), 16); return [n >> 16, (n >> 8) & 255, n & 255]; }
-  function neuronColor(kind, intensity) {
+  function neuronRgb(kind, intensity) {
     const base = hexToRgb(kind === 'conv' ? data.colors.conv : data.colors.fc);
     const t = Math.max(0, Math.min(1, intensity || 0));
     const share = FADE * (1 - t);
-    return 'rgb(' + base.map(function (c) { return Math.round(c + (255 - c) * share); }).join(',') + ')';
+    return base.map(function (c) { return Math.round(c + (255 - c) * share); });
+  }
+  function neuronColor(kind, intensity) { return 'rgb(' + neuronRgb(kind, intensity).join(',') + ')'; }
+  // Near-kernel rings are 20% darker than the dot colour, as in the static figure.
+  function ringColor(kind, intensity) {
+    return 'rgb(' + neuronRgb(kind, intensity).map(function (c) { return Math.round(c * 0.8); }).join(',') + ')';
   }
   function measure(ratio, p) {
     return data.edgeShade === 'ratio' ? Math.log10(Math.max(ratio, 1e-300)) : -Math.log10(Math.max(p, MIN_P));
@@ -62,6 +67,7 @@
       layer.near = new Uint8Array(layer.sigma.length);
       layer.nearKernel.forEach(function (j) { layer.near[j] = 1; });
       layer.colors = layer.intensity.map(function (t) { return neuronColor(layer.kind, t); });
+      layer.rings = layer.intensity.map(function (t) { return ringColor(layer.kind, t); });
       maxRank = Math.max(maxRank, layer.sigma.length);
     });
     panel.pairs.forEach(function (pair) {
@@ -233,7 +239,7 @@
         c.beginPath(); c.arc(x, y, r, 0, 2 * Math.PI);
         if (layer.near[j]) {
           c.fillStyle = '#fff'; c.fill();
-          c.strokeStyle = layer.colors[j]; c.lineWidth = Math.max(0.6, r * 0.45); c.stroke();
+          c.strokeStyle = layer.rings[j]; c.lineWidth = Math.max(0.6, r * 0.45); c.stroke();
         } else {
           c.fillStyle = layer.colors[j]; c.fill();
         }
