@@ -82,7 +82,7 @@ class ChainBuilderTest {
         assertTrue(model.skipped().isEmpty(), "skipped: " + model.skipped());
     }
 
-    /** A float32 entry; names with "features" get 1x1 conv shapes, others fully connected shapes. */
+    /** Builds a float32 header entry: 1x1 conv shapes for "features" names, fully connected otherwise. */
     private static String entry(String name, int out, int in, int startElement) {
         String shape = name.startsWith("features") ? "[" + out + "," + in + ",1,1]" : "[" + out + "," + in + "]";
         int end = startElement + out * in;
