@@ -186,4 +186,21 @@ class ChainBuilderTest {
         assertEquals(1 / Math.sqrt(4 + 1e-5), norm.scale(0), 1e-15);
         assertNull(model.chain().get(1).batchNorm());
     }
+
+    @Test
+    void batchNormFoundBeforeConvInSortedFile() throws Exception {
+        List<Tensor> tensors = List.of(
+                new Tensor("bn1.running_mean", new int[] {2}, "F32", new double[2]),
+                new Tensor("bn1.running_var", new int[] {2}, "F32", new double[] {1, 1}),
+                new Tensor("bn1.weight", new int[] {2}, "F32", new double[] {3, 4}),
+                new Tensor("conv1.weight", new int[] {2, 3, 1, 1}, "F32", new double[6]),
+                new Tensor("fc.weight", new int[] {5, 2}, "F32", new double[10]));
+        ModelContents contents = new ModelContents(dir.resolve("r.safetensors"), "safetensors", tensors, List.of());
+
+        ModelChain model = new ChainBuilder().build(contents, ChainSelection.automatic());
+
+        assertEquals(List.of("conv1.weight", "fc.weight"), model.takenNames());
+        assertEquals("bn1", model.chain().get(0).batchNorm().name());
+        assertEquals(3, model.chain().get(0).batchNorm().gamma()[0]);
+    }
 }

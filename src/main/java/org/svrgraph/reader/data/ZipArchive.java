@@ -39,8 +39,8 @@ public final class ZipArchive implements AutoCloseable {
         long size = Files.size(file);
         try {
             return new ZipArchive(file, new ZipFile(file.toFile()), size);
-        } catch (ZipException e) {
-            throw new ModelFormatException(file, "not a valid zip archive (" + e.getMessage()
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFormatException(file, "not a valid zip archive (" + e
                     + "); the file may be truncated or corrupted");
         }
     }
