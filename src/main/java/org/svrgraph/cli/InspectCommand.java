@@ -33,7 +33,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL_FILE",
             description = "The model file: .safetensors (or a sharded model's .safetensors.index.json), .npz,"
-                    + " .npy, or a PyTorch .pt/.pth/.ckpt/.bin.")
+                    + " .npy, or a PyTorch .pt/.pth/.ckpt/.bin; or a Hugging Face model directory.")
     Path modelFile;
 
     @Option(names = "--layers", paramLabel = "NAMES|REGEX",
