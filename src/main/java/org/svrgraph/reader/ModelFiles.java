@@ -48,6 +48,7 @@ public final class ModelFiles {
             throw new ModelFormatException(file, "not a regular file; give the model file itself"
                     + " (for a sharded safetensors model, its .safetensors.index.json)");
         }
+        // TODO: report reading progress through org.svrgraph.Progress; a reader of a multi-GB file logs only when done.
         return readerFor(model).read(model);
     }
 

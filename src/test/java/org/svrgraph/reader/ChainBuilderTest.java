@@ -54,7 +54,7 @@ class ChainBuilderTest {
         assertEquals(Fixtures.CHAIN, model.takenNames());
         assertEquals(List.of("features.7.weight", "embed_tokens.weight", "aux_head.weight"),
                 model.skipped().stream().map(SkippedTensor::name).toList());
-        assertTrue(model.skipped().get(0).reason().startsWith("grouped or depthwise convolution"),
+        assertTrue(model.skipped().get(0).reason().startsWith("depthwise convolution (1 input channel per group, 16 groups"),
                 model.skipped().get(0).reason());
         assertTrue(model.skipped().get(1).reason().startsWith("embedding table"), model.skipped().get(1).reason());
         assertTrue(model.skipped().get(2).reason().startsWith("does not chain: 32 inputs"), model.skipped().get(2).reason());
@@ -202,5 +202,20 @@ class ChainBuilderTest {
         assertEquals(List.of("conv1.weight", "fc.weight"), model.takenNames());
         assertEquals("bn1", model.chain().get(0).batchNorm().name());
         assertEquals(3, model.chain().get(0).batchNorm().gamma()[0]);
+    }
+
+    @Test
+    void groupedConvolutionSkipped() throws Exception {
+        List<Tensor> tensors = List.of(
+                new Tensor("c.0.weight", new int[] {8, 3, 3, 3}, "F32", new double[216]),
+                new Tensor("c.1.weight", new int[] {8, 4, 3, 3}, "F32", new double[288]),
+                new Tensor("c.2.weight", new int[] {6, 8, 1, 1}, "F32", new double[48]));
+        ModelContents contents = new ModelContents(dir.resolve("g.safetensors"), "safetensors", tensors, List.of());
+
+        ModelChain model = new ChainBuilder().build(contents, ChainSelection.automatic());
+
+        assertEquals(List.of("c.0.weight", "c.2.weight"), model.takenNames());
+        assertTrue(model.skipped().get(0).reason().startsWith("grouped convolution or parallel branch (4 input channels,"
+                + " a divisor of the 8 outputs of 'c.0.weight'"), model.skipped().get(0).reason());
     }
 }
