@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Singular Value Representation of trained neural networks, stored in Neo4j.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
             ComputeCommand.class,
             PlotCommand.class,
         })
