@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.svrgraph.chain.BatchNorm;
+import org.svrgraph.chain.FlattenOrder;
 import org.svrgraph.chain.LinearMap;
 import org.svrgraph.chain.MapKind;
 
@@ -62,6 +63,36 @@ public final class GraphReference {
         for (int m = 0; m < maps.size(); m++) {
             assertMap(expected.get(m), maps.get(m), tolerance);
         }
+    }
+
+    /**
+     * Checks maps read from a channels-last format against the channels-first reference: the
+     * map flagged {@link FlattenOrder#CHANNELS_LAST} has its inputs reordered with
+     * {@link FlattenOrder#inputIndex} before the comparison, so this also checks the flag.
+     */
+    public void assertMapsFromChannelsLast(String key, List<LinearMap> maps, double tolerance) {
+        int channels = intValue("channels");
+        int positions = intValue("positions");
+        List<LinearMap> channelsFirst = maps.stream().map(map -> {
+            if (map.flattenOrder() != FlattenOrder.CHANNELS_LAST) {
+                return map;
+            }
+            double[] reordered = new double[map.weights().length];
+            for (int o = 0; o < map.outputs(); o++) {
+                for (int c = 0; c < channels; c++) {
+                    for (int p = 0; p < positions; p++) {
+                        int last = FlattenOrder.CHANNELS_LAST.inputIndex(c, p, channels, positions);
+                        int first = FlattenOrder.CHANNELS_FIRST.inputIndex(c, p, channels, positions);
+                        reordered[o * map.inputs() + first] = map.weights()[o * map.inputs() + last];
+                    }
+                }
+            }
+            return new LinearMap(map.name(), map.kind(), map.shape(), reordered, FlattenOrder.CHANNELS_FIRST,
+                    map.batchNorm());
+        }).toList();
+        assertEquals(1, maps.stream().filter(map -> map.flattenOrder() == FlattenOrder.CHANNELS_LAST).count(),
+                "exactly one map, the first fully connected after a conv, is flagged channels-last");
+        assertMaps(key, channelsFirst, tolerance);
     }
 
     /** Returns the weights of reference map {@code index} in list {@code key}. */
