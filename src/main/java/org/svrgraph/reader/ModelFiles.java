@@ -1,0 +1,64 @@
+package org.svrgraph.reader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.svrgraph.reader.numpy.NpyReader;
+import org.svrgraph.reader.numpy.NpzReader;
+import org.svrgraph.reader.pytorch.PyTorchReader;
+import org.svrgraph.reader.safetensors.SafetensorsReader;
+
+/**
+ * Entry point for reading a model file of any supported format: picks the reader by file name
+ * and, where the name does not decide it, by the file's first bytes.
+ */
+public final class ModelFiles {
+
+    /** Readers in the order they are asked; the first that accepts a file reads it. */
+    private static final List<ModelReader> READERS = List.of(
+            new SafetensorsReader(),
+            new NpzReader(),
+            new NpyReader(),
+            new PyTorchReader());
+
+    private ModelFiles() {
+    }
+
+    /** Names of the supported formats, for help text and messages. */
+    public static List<String> supportedFormats() {
+        return READERS.stream().map(ModelReader::format).toList();
+    }
+
+    /**
+     * Reads every tensor of a model file.
+     *
+     * @throws ModelFormatException when the file is missing, of no supported format, or invalid
+     */
+    public static ModelContents read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new ModelFormatException(file, "file not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException(file, "not a regular file; give the model file itself"
+                    + " (for a sharded safetensors model, its .safetensors.index.json)");
+        }
+        return readerFor(file).read(file);
+    }
+
+    /** Reads a model file and builds its weight chain. */
+    public static ModelChain readChain(Path file, ChainSelection selection) throws IOException {
+        return new ChainBuilder().build(read(file), selection);
+    }
+
+    private static ModelReader readerFor(Path file) throws IOException {
+        for (ModelReader reader : READERS) {
+            if (reader.accepts(file)) {
+                return reader;
+            }
+        }
+        throw new ModelFormatException(file, "unknown model format; supported formats: "
+                + String.join(", ", supportedFormats())
+                + " (.safetensors or .safetensors.index.json, .npz, .npy, PyTorch .pt/.pth/.ckpt/.bin)");
+    }
+}
