@@ -10,6 +10,7 @@ input 3x6x6 -> conv1 (4, 3x3) -> BatchNorm -> ReLU -> conv2 (6, 3x2) -> ReLU -> 
 -> fc1 (5) -> BatchNorm -> ReLU -> fc2 (3). The reference stores every map in PyTorch layout with
 fc1's inputs in PyTorch (channels-first) order; TensorFlow formats store fc1 channels-last.
 """
+import base64
 import json
 import os
 import sys
@@ -290,20 +291,7 @@ def dequantize_tfjs(model_dir):
     """Read the shards back with numpy alone and return the maps in PyTorch layout."""
     with open(os.path.join(model_dir, "model.json")) as f:
         model = json.load(f)
-    group = model["weightsManifest"][0]
-    blob = b"".join(open(os.path.join(model_dir, p), "rb").read() for p in group["paths"])
-    values, offset = {}, 0
-    for entry in group["weights"]:
-        count = int(np.prod(entry["shape"]))
-        q = entry.get("quantization")
-        dtype = {"uint8": "<u1", "uint16": "<u2", "float16": "<f2"}[q["dtype"]] if q else "<f4"
-        raw = np.frombuffer(blob, dtype=dtype, count=count, offset=offset)
-        offset += raw.nbytes
-        data = raw.astype(np.float64)
-        if q and q["dtype"] in ("uint8", "uint16"):
-            data = data * q["scale"] + q["min"]
-        values[entry["name"]] = data.reshape(entry["shape"])
-    assert offset == len(blob)
+    values = dequantize_group(model_dir, model["weightsManifest"][0])
 
     def bn(prefix, eps):
         return {"gamma": values[prefix + "/gamma"], "beta": values[prefix + "/beta"],
@@ -314,6 +302,96 @@ def dequantize_tfjs(model_dir):
             map_json("conv2d_1/kernel", "conv", values["conv2d_1/kernel"].transpose(3, 2, 0, 1)),
             map_json("dense/kernel", "fc", fc1.reshape(5, 36), bn("batch_normalization_1", NET["bn2"]["eps"])),
             map_json("dense_1/kernel", "fc", values["dense_1/kernel"].T)]
+
+
+def write_tfjs_graph(out_dir):
+    """A TF.js graph model of TensorFlow ops: Conv2D + BiasAdd + FusedBatchNormV3, a depthwise conv
+    the reader skips, _FusedConv2D with a fused BatchNorm, MatMul with transpose_b, and _FusedMatMul.
+    Input 7x7x3 -> 5x5x4 -> depthwise 3x3x4 -> conv (3, 2) 1x2x6 -> flatten 12 -> 5 -> 3.
+    Returns the expected maps, read back from the shard with numpy."""
+    model_dir = os.path.join(out_dir, "graph_tfjs")
+    os.makedirs(model_dir, exist_ok=True)
+    b64 = lambda *texts: {"list": {"s": [base64.b64encode(t.encode()).decode() for t in texts]}}
+    consts = [("conv1/kernel", f32(3, 3, 3, 4), "uint8"), ("conv1/bias", f32(4), None),
+              ("bn1/scale", rng.uniform(0.5, 1.5, 4).astype(np.float32), None), ("bn1/offset", f32(4), None),
+              ("bn1/mean", f32(4), None), ("bn1/variance", rng.uniform(0.5, 2, 4).astype(np.float32), None),
+              ("dw/kernel", f32(3, 3, 4, 1), None),
+              ("conv2/kernel", f32(3, 2, 4, 6), None),
+              ("bn2/scale", rng.uniform(0.5, 1.5, 6).astype(np.float32), None), ("bn2/offset", f32(6), None),
+              ("bn2/mean", f32(6), None), ("bn2/variance", rng.uniform(0.5, 2, 6).astype(np.float32), None),
+              ("flatten/shape", np.array([-1, 12], dtype=np.int32), None),
+              ("fc1/kernel", f32(5, 12), None),  # [out, in]: read with transpose_b
+              ("fc2/kernel", f32(5, 3), "float16"), ("fc2/bias", f32(3), None)]
+    nodes = [{"name": "input", "op": "Placeholder", "attr": {"dtype": {"type": "DT_FLOAT"}}}]
+    nodes += [{"name": n, "op": "Const", "attr": {}} for n, _, _ in consts]
+    nodes += [
+        {"name": "conv1/Conv2D", "op": "Conv2D", "input": ["input", "conv1/kernel"], "attr": {}},
+        {"name": "conv1/BiasAdd", "op": "BiasAdd", "input": ["conv1/Conv2D", "conv1/bias"], "attr": {}},
+        {"name": "bn1", "op": "FusedBatchNormV3",
+         "input": ["conv1/BiasAdd", "bn1/scale", "bn1/offset", "bn1/mean", "bn1/variance"],
+         "attr": {"epsilon": {"f": 0.001}}},
+        {"name": "relu1", "op": "Relu", "input": ["bn1:0"], "attr": {}},
+        {"name": "dw", "op": "DepthwiseConv2dNative", "input": ["relu1", "dw/kernel"], "attr": {}},
+        {"name": "conv2", "op": "_FusedConv2D",
+         "input": ["dw", "conv2/kernel", "bn2/scale", "bn2/offset", "bn2/mean", "bn2/variance"],
+         "attr": {"fused_ops": b64("FusedBatchNorm", "Relu"), "num_args": {"i": "4"}, "epsilon": {"f": 1e-5}}},
+        {"name": "flatten", "op": "Reshape", "input": ["conv2", "flatten/shape"], "attr": {}},
+        {"name": "fc1", "op": "MatMul", "input": ["flatten", "fc1/kernel"], "attr": {"transpose_b": {"b": True}}},
+        {"name": "relu2", "op": "Relu", "input": ["fc1:0", "^input"], "attr": {}},
+        {"name": "fc2", "op": "_FusedMatMul", "input": ["relu2", "fc2/kernel", "fc2/bias"],
+         "attr": {"fused_ops": b64("BiasAdd"), "num_args": {"i": "1"}}},
+        {"name": "Identity", "op": "Identity", "input": ["fc2"], "attr": {}},
+    ]
+    manifest, blob = [], bytearray()
+    for name, array, kind in consts:
+        entry = {"name": name, "shape": list(array.shape), "dtype": "int32" if array.dtype == np.int32 else "float32"}
+        if kind == "uint8":
+            low, high = float(array.min()), float(array.max())
+            scale = (high - low) / 255
+            entry["quantization"] = {"dtype": "uint8", "scale": scale, "min": low}
+            blob += np.round((array - low) / scale).astype("<u1").tobytes()
+        elif kind == "float16":
+            entry["quantization"] = {"dtype": "float16", "original_dtype": "float32"}
+            blob += array.astype("<f2").tobytes()
+        else:
+            blob += array.astype("<i4" if array.dtype == np.int32 else "<f4").tobytes()
+        manifest.append(entry)
+    with open(os.path.join(model_dir, "weights.bin"), "wb") as f:
+        f.write(blob)
+    model = {"format": "graph-model", "generatedBy": "make_graph_fixtures", "convertedBy": None,
+             "modelTopology": {"node": nodes, "library": {}, "versions": {}},
+             "weightsManifest": [{"paths": ["weights.bin"], "weights": manifest}]}
+    with open(os.path.join(model_dir, "model.json"), "w") as f:
+        json.dump(model, f)
+
+    values = dequantize_group(model_dir, model["weightsManifest"][0])
+
+    def bn(prefix, eps):
+        return {"gamma": values[prefix + "/scale"], "beta": values[prefix + "/offset"],
+                "mean": values[prefix + "/mean"], "var": values[prefix + "/variance"], "eps": eps}
+    return [map_json("conv1/kernel", "conv", values["conv1/kernel"].transpose(3, 2, 0, 1), bn("bn1", 0.001)),
+            map_json("conv2/kernel", "conv", values["conv2/kernel"].transpose(3, 2, 0, 1), bn("bn2", 1e-5)),
+            map_json("fc1/kernel", "fc", values["fc1/kernel"]),
+            map_json("fc2/kernel", "fc", values["fc2/kernel"].T)]
+
+
+def dequantize_group(model_dir, group):
+    """Read one manifest group back with numpy alone: {name: float64 array}."""
+    blob = b"".join(open(os.path.join(model_dir, p), "rb").read() for p in group["paths"])
+    values, offset = {}, 0
+    for entry in group["weights"]:
+        count = int(np.prod(entry["shape"]))
+        q = entry.get("quantization")
+        dtype = {"uint8": "<u1", "uint16": "<u2", "float16": "<f2"}[q["dtype"]] if q else (
+            "<i4" if entry["dtype"] == "int32" else "<f4")
+        raw = np.frombuffer(blob, dtype=dtype, count=count, offset=offset)
+        offset += raw.nbytes
+        data = raw.astype(np.float64)
+        if q and q["dtype"] in ("uint8", "uint16"):
+            data = data * q["scale"] + q["min"]
+        values[entry["name"]] = data.reshape(entry["shape"])
+    assert offset == len(blob)
+    return values
 
 
 def broken_keras(out_dir):
@@ -335,6 +413,9 @@ def main():
     model = small_net_onnx()
     save(model, out_dir, "small_net.onnx")
     external = small_net_onnx()
+    stale = os.path.join(out_dir, "small_net_external.bin")
+    if os.path.exists(stale):
+        os.remove(stale)  # onnx appends to an existing external data file
     save(external, out_dir, "small_net_external.onnx", save_as_external_data=True,
          all_tensors_to_one_file=True, location="small_net_external.bin", size_threshold=0)
     dtype_maps = dtype_mlp_onnx(out_dir)
@@ -345,13 +426,14 @@ def main():
     write_keras_h5(os.path.join(out_dir, "small_net_weights.h5"), keras_layers(), with_config=False)
     broken_keras(out_dir)
     tfjs_maps = write_tfjs(out_dir)
+    tfjs_graph_maps = write_tfjs_graph(out_dir)
 
     small_net = [map_json("conv1", "conv", NET["conv1"], NET["bn1"]), map_json("conv2", "conv", NET["conv2"]),
                  map_json("fc1", "fc", NET["fc1"], NET["bn2"]), map_json("fc2", "fc", NET["fc2"])]
     reference = {"note": "PyTorch layout; fc1 inputs channels-first except in tfjs_small_net (channels-last)",
                  "channels": CHANNELS, "positions": POSITIONS,
                  "small_net": small_net, "dtype_mlp": dtype_maps, "skips": skip_maps,
-                 "tfjs_small_net": tfjs_maps}
+                 "tfjs_small_net": tfjs_maps, "tfjs_graph": tfjs_graph_maps}
     with open(os.path.join(out_dir, "reference.json"), "w") as f:
         json.dump(reference, f, indent=1)
 

@@ -105,6 +105,18 @@ class TfjsReaderTest {
     }
 
     @Test
+    void graphModelOpsMatchNumpy() throws IOException {
+        ModelContents contents = reader.read(GraphReference.fixture("graph_tfjs/model.json"));
+        List<LinearMap> maps = contents.graphMaps();
+
+        // Conv2D + BiasAdd + FusedBatchNormV3, a skipped depthwise conv, _FusedConv2D with a fused
+        // BatchNorm, MatMul with transpose_b and _FusedMatMul; the uint8 conv kernel is dequantized.
+        reference.assertMaps("tfjs_graph", maps, 1e-12);
+        assertEquals(FlattenOrder.CHANNELS_LAST, maps.get(2).flattenOrder());
+        new WeightChain(maps);
+    }
+
+    @Test
     void acceptsModelJsonOnly() throws IOException {
         assertTrue(reader.accepts(humanModel("gear.json")));
         assertFalse(reader.accepts(GraphReference.fixture("reference.json")));
