@@ -12,8 +12,12 @@ import picocli.CommandLine.Command;
         description = "Singular Value Representation of trained neural networks, stored in Neo4j.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ComputeCommand.class,
         })
 public final class SvrCommand implements Runnable {
+
+    /** The SLF4J provider configured by simplelogger.properties. */
+    static final String SLF4J_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
 
     @Override
     public void run() {
@@ -22,6 +26,8 @@ public final class SvrCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        // Neo4j ships its own SLF4J provider too; ours must win so that log lines reach the console.
+        System.setProperty("slf4j.provider", SLF4J_PROVIDER);
         System.exit(execute(args));
     }
 
