@@ -254,6 +254,7 @@ def write_tfjs(out_dir):
     os.makedirs(model_dir, exist_ok=True)
     quantize = {"conv2d_1/kernel": "uint8", "dense/kernel": "uint16", "dense_1/kernel": "float16",
                 "batch_normalization/gamma": "uint8"}
+
     manifest, blob = [], bytearray()
     for name, _, _, arrays in keras_layers():
         for w, array in arrays:
@@ -273,11 +274,13 @@ def write_tfjs(out_dir):
             else:
                 blob += array.astype("<f4").tobytes()
             manifest.append(entry)
+
     half = len(blob) // 2
     shards = ["group1-shard1of2.bin", "group1-shard2of2.bin"]
     for shard, part in zip(shards, (blob[:half], blob[half:])):
         with open(os.path.join(model_dir, shard), "wb") as f:
             f.write(part)
+
     topology = keras_config(keras_layers())
     model = {"format": "layers-model", "generatedBy": "make_graph_fixtures", "convertedBy": None,
              "modelTopology": {"keras_version": "2.11.0", "backend": "tensorflow", "model_config": topology},

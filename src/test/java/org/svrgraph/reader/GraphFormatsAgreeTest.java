@@ -15,10 +15,9 @@ import org.svrgraph.chain.LinearMap;
 import org.svrgraph.chain.WeightChain;
 
 /**
- * The fixture network saved by scripts/make_fixtures.py as npz (PyTorch names, weights only, chain
- * inferred), ONNX (exported by torch) and Keras HDF5 (Keras layout, channels-last flatten) must give
- * the same chain and weights through the graph readers; BatchNorm is compared with the safetensors
- * copy, which also stores the BatchNorm tensors.
+ * Checks that the ONNX and Keras HDF5 copies of the fixture network of scripts/make_fixtures.py
+ * give the chain and weights of its npz copy. The npz copy stores only the map weights, so BatchNorm
+ * is compared with the safetensors copy, which stores the BatchNorm tensors too.
  */
 class GraphFormatsAgreeTest {
 
@@ -68,7 +67,7 @@ class GraphFormatsAgreeTest {
     }
 
     /**
-     * Compares shape, weights and BatchNorm; for a channels-last map, input p * C + c of the Keras
+     * Compares shape, weights and BatchNorm. For a channels-last map, input p * C + c of the Keras
      * map must equal input c * P + p of the PyTorch map.
      */
     private static void assertSameMap(LinearMap expected, LinearMap actual, boolean channelsLast) {

@@ -22,7 +22,7 @@ import org.svrgraph.chain.LinearMap;
 public record GraphOp(String name, List<String> inputs, List<String> outputs, Role role, LinearMap map,
         BatchNorm batchNorm, String skipReason) {
 
-    /** What an operation is for the chain. */
+    /** The part an operation plays in the chain. */
     public enum Role {
         /** A linear map (fully connected or convolution) that becomes part of the chain. */
         MAP,

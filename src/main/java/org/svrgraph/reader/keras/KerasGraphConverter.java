@@ -15,8 +15,8 @@ import org.svrgraph.reader.graph.GraphOp;
 import org.svrgraph.reader.graph.WeightLayouts;
 
 /**
- * Turns Keras layers into graph operations: Dense kernels [in, out] and Conv1D/Conv2D kernels
- * [(kh,) kw, in, out] become maps in PyTorch layout, BatchNormalization becomes a BatchNorm with the
+ * Turns Keras layers into graph operations. Dense kernels [in, out] and Conv1D/Conv2D kernels
+ * [(kh,) kw, in, out] become maps in PyTorch layout. BatchNormalization becomes a BatchNorm with the
  * epsilon of its config, and activation layers let a BatchNorm through to the map before them.
  */
 public final class KerasGraphConverter {

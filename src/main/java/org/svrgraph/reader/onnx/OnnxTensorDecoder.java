@@ -127,7 +127,7 @@ final class OnnxTensorDecoder {
                 case UINT64 -> unsignedToDouble(proto.uint64Data()[k]);
                 case FLOAT16 -> HalfFloats.float16((int) proto.int32Data()[k]);
                 case BFLOAT16 -> HalfFloats.bfloat16((int) proto.int32Data()[k]);
-                // int32_data holds 8- and 16-bit integers as varints; INT32 values arrive sign-extended.
+                // int32_data contains 8- and 16-bit integers as varints; INT32 values arrive sign-extended.
                 default -> (int) proto.int32Data()[k];
             };
         }

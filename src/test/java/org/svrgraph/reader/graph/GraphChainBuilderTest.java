@@ -75,7 +75,8 @@ class GraphChainBuilderTest {
 
     @Test
     void longestBranchWinsFirstOnTie() throws ModelFormatException {
-        // trunk -> (a1 -> a2) and (b1 -> b2 -> b3): the longer b branch wins; a's maps are skipped.
+        // Branches a1-a2, b1-b2-b3 and c1-c2-c3 leave the trunk. The b and c branches are longest, and
+        // b comes first, so the chain is trunk-b and the maps of a and c are skipped.
         List<GraphOp> ops = List.of(
                 GraphOp.map("trunk", List.of("x"), List.of("t"), fc("trunk", 4, 2)),
                 GraphOp.map("a1", List.of("t"), List.of("a"), fc("a1", 4, 4)),
