@@ -109,8 +109,8 @@ class TfjsReaderTest {
         ModelContents contents = reader.read(GraphReference.fixture("graph_tfjs/model.json"));
         List<LinearMap> maps = contents.graphMaps();
 
-        // Conv2D + BiasAdd + FusedBatchNormV3, a skipped depthwise conv, _FusedConv2D with a fused
-        // BatchNorm, MatMul with transpose_b and _FusedMatMul; the uint8 conv kernel is dequantized.
+        // The ops: Conv2D + BiasAdd + FusedBatchNormV3, a skipped depthwise conv, _FusedConv2D with a
+        // fused BatchNorm, MatMul with transpose_b and _FusedMatMul. The first conv kernel is uint8.
         reference.assertMaps("tfjs_graph", maps, 1e-12);
         assertEquals(FlattenOrder.CHANNELS_LAST, maps.get(2).flattenOrder());
         new WeightChain(maps);
