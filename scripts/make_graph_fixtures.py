@@ -164,6 +164,27 @@ def skips_onnx(out_dir):
     return [map_json("conv", "conv", conv), map_json("fc", "fc", fc)]
 
 
+def nhwc_flatten_onnx(out_dir):
+    """Conv -> Transpose to NHWC -> Reshape -> MatMul, as TensorFlow converters write a Keras Flatten.
+    The MatMul weight is [in, out] with inputs in (H, W, C) order."""
+    conv = f32(3, 2, 2, 2)  # 3 channels; input 2x3x3 -> 3x2x2 feature map
+    dense = f32(12, 4)
+    nodes = [
+        helper.make_node("Conv", ["x", "conv"], ["c"], name="conv"),
+        helper.make_node("Transpose", ["c"], ["t"], name="to_nhwc", perm=[0, 2, 3, 1]),
+        helper.make_node("Constant", [], ["shape"], name="shape",
+                         value=numpy_helper.from_array(np.array([-1, 12], dtype=np.int64), "shape")),
+        helper.make_node("Reshape", ["t", "shape"], ["flat"], name="flatten"),
+        helper.make_node("MatMul", ["flat", "dense"], ["y"], name="dense"),
+    ]
+    inits = [numpy_helper.from_array(conv, "conv"), numpy_helper.from_array(dense, "dense")]
+    graph = helper.make_graph(nodes, "nhwc_flatten",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 3, 3])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4])], inits)
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), out_dir, "nhwc_flatten.onnx")
+    return [map_json("conv", "conv", conv), map_json("dense", "fc", dense.T)]
+
+
 def one_tensor_onnx(out_dir, file_name, tensor):
     """A one-node model whose only initializer is `tensor`, for error tests (no checker: it is invalid)."""
     node = helper.make_node("MatMul", ["x", tensor.name], ["y"], name="matmul")
@@ -423,6 +444,7 @@ def main():
          all_tensors_to_one_file=True, location="small_net_external.bin", size_threshold=0)
     dtype_maps = dtype_mlp_onnx(out_dir)
     skip_maps = skips_onnx(out_dir)
+    nhwc_maps = nhwc_flatten_onnx(out_dir)
     broken_onnx(out_dir)
 
     write_keras_h5(os.path.join(out_dir, "small_net.h5"), keras_layers())
@@ -435,7 +457,7 @@ def main():
                  map_json("fc1", "fc", NET["fc1"], NET["bn2"]), map_json("fc2", "fc", NET["fc2"])]
     reference = {"note": "PyTorch layout; fc1 inputs channels-first except in tfjs_small_net (channels-last)",
                  "channels": CHANNELS, "positions": POSITIONS,
-                 "small_net": small_net, "dtype_mlp": dtype_maps, "skips": skip_maps,
+                 "small_net": small_net, "dtype_mlp": dtype_maps, "skips": skip_maps, "nhwc_flatten": nhwc_maps,
                  "tfjs_small_net": tfjs_maps, "tfjs_graph": tfjs_graph_maps}
     with open(os.path.join(out_dir, "reference.json"), "w") as f:
         json.dump(reference, f, indent=1)

@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.svrgraph.chain.ChainException;
 import org.svrgraph.chain.FlattenOrder;
 import org.svrgraph.reader.ModelContents;
@@ -25,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Reads an ONNX model ({@code .onnx}): every initializer and Constant tensor, and the chain of Gemm,
  * MatMul and Conv maps along the graph's main path with their BatchNormalization attached.
  *
- * <p>The flatten order is channels-first, which is what PyTorch's exporter produces.
- * TODO: models converted from TensorFlow flatten channels-last after a Transpose; detect that pattern.
+ * <p>The flatten order is channels-first, as PyTorch's exporter writes it, unless the graph
+ * transposes a feature map to NHWC ({@code Transpose} with perm [0, 2, 3, 1]) right before a
+ * {@code Flatten} or {@code Reshape}, which is how TensorFlow converters write a Keras Flatten.
  */
 public final class OnnxReader implements ModelReader {
 
@@ -49,7 +53,7 @@ public final class OnnxReader implements ModelReader {
         Map<String, Tensor> constants = decodeConstants(file, graph);
         GraphChain chain;
         try {
-            chain = new GraphChainBuilder(file, FlattenOrder.CHANNELS_FIRST)
+            chain = new GraphChainBuilder(file, flattenOrder(graph))
                     .build(new OnnxGraphConverter(constants).convert(graph.nodes()));
         } catch (ChainException e) {
             throw new ModelFormatException(file, e.getMessage(), e);
@@ -58,6 +62,28 @@ public final class OnnxReader implements ModelReader {
                 graph.producer(), graph.nodes().size(), constants.size(), chain.maps().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new ModelContents(file, format(), new ArrayList<>(constants.values()), chain.maps());
+    }
+
+    /**
+     * Returns channels-last when an NHWC transpose feeds a Flatten or Reshape. NOTE: one order
+     * applies to the whole model, which fits the usual single flatten before the classifier.
+     */
+    private static FlattenOrder flattenOrder(OnnxGraph graph) {
+        Set<String> nhwcOutputs = new HashSet<>();
+        for (OnnxNode node : graph.nodes()) {
+            OnnxAttribute perm = node.attributes().get("perm");
+            if (node.opType().equals("Transpose") && perm != null
+                    && Arrays.equals(perm.ints(), new long[] {0, 2, 3, 1})) {
+                nhwcOutputs.addAll(node.outputs());
+            }
+        }
+        for (OnnxNode node : graph.nodes()) {
+            boolean flattens = node.opType().equals("Flatten") || node.opType().equals("Reshape");
+            if (flattens && !node.inputs().isEmpty() && nhwcOutputs.contains(node.inputs().get(0))) {
+                return FlattenOrder.CHANNELS_LAST;
+            }
+        }
+        return FlattenOrder.CHANNELS_FIRST;
     }
 
     /** Maps the file read-only; protobuf messages are limited to 2 GiB, so larger files are invalid. */

@@ -76,6 +76,15 @@ class OnnxReaderTest {
     }
 
     @Test
+    void nhwcTransposeBeforeFlattenMeansChannelsLast() throws IOException {
+        ModelContents contents = reader.read(GraphReference.fixture("nhwc_flatten.onnx"));
+
+        reference.assertMaps("nhwc_flatten", contents.graphMaps(), 0.0);
+        assertEquals(FlattenOrder.CHANNELS_LAST, contents.graphMaps().get(1).flattenOrder());
+        assertEquals("INT64", contents.tensors().get(2).dtype(), "the Reshape shape constant");
+    }
+
+    @Test
     void openWakeWordMlp() throws IOException {
         Path file = npm("openwakeword-js/hello_deepa.onnx");
         ModelContents contents = reader.read(file);
