@@ -27,6 +27,8 @@ public final class KerasGraphConverter {
     private static final Set<String> ELEMENTWISE = Set.of("Activation", "ReLU", "LeakyReLU", "PReLU", "ELU",
             "ThresholdedReLU", "Dropout", "SpatialDropout1D", "SpatialDropout2D", "GaussianNoise",
             "GaussianDropout", "AlphaDropout", "Identity");
+    // TODO: read the layers of a nested model (such as a pretrained base inside a Functional model)
+    // instead of skipping the whole model as one layer.
     private static final Set<String> UNSUPPORTED_LINEAR = Set.of("DepthwiseConv2D", "SeparableConv2D",
             "SeparableConv1D", "Conv2DTranspose", "Conv1DTranspose", "Conv3D", "Conv3DTranspose",
             "LocallyConnected2D", "LocallyConnected1D", "Sequential", "Functional", "Model");
