@@ -185,6 +185,30 @@ def nhwc_flatten_onnx(out_dir):
     return [map_json("conv", "conv", conv), map_json("dense", "fc", dense.T)]
 
 
+def constant_ops_onnx(out_dir):
+    """Weights routed through Cast and Transpose nodes, as mixed-precision exports write them:
+    a float16 weight cast to float, a weight transposed for MatMul, a float weight cast to float16."""
+    half = f32(4, 3).astype(np.float16)  # Gemm transB=1: out 4, in 3
+    stored_out_in = f32(2, 4)  # transposed to [in, out] for MatMul
+    single = f32(2, 2)  # cast to float16, Gemm transB=1
+    nodes = [
+        helper.make_node("Cast", ["half"], ["half_as_float"], to=TensorProto.FLOAT),
+        helper.make_node("Gemm", ["x", "half_as_float"], ["h1"], name="g1", transB=1),
+        helper.make_node("Transpose", ["stored_out_in"], ["in_out"], perm=[1, 0]),
+        helper.make_node("MatMul", ["h1", "in_out"], ["h2"], name="m2"),
+        helper.make_node("Cast", ["single"], ["single_as_half"], to=TensorProto.FLOAT16),
+        helper.make_node("Gemm", ["h2", "single_as_half"], ["y"], name="g3", transB=1),
+    ]
+    inits = [numpy_helper.from_array(half, "half"), numpy_helper.from_array(stored_out_in, "stored_out_in"),
+             numpy_helper.from_array(single, "single")]
+    graph = helper.make_graph(nodes, "constant_ops", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT16, [1, 2])], inits)
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), out_dir, "constant_ops.onnx")
+    return [map_json("half_as_float", "fc", half.astype(np.float64)),
+            map_json("in_out", "fc", stored_out_in),
+            map_json("single_as_half", "fc", single.astype(np.float16).astype(np.float64))]
+
+
 def one_tensor_onnx(out_dir, file_name, tensor):
     """A one-node model whose only initializer is `tensor`, for error tests (no checker: it is invalid)."""
     node = helper.make_node("MatMul", ["x", tensor.name], ["y"], name="matmul")
@@ -452,13 +476,15 @@ def main():
     broken_keras(out_dir)
     tfjs_maps = write_tfjs(out_dir)
     tfjs_graph_maps = write_tfjs_graph(out_dir)
+    constant_maps = constant_ops_onnx(out_dir)
 
     small_net = [map_json("conv1", "conv", NET["conv1"], NET["bn1"]), map_json("conv2", "conv", NET["conv2"]),
                  map_json("fc1", "fc", NET["fc1"], NET["bn2"]), map_json("fc2", "fc", NET["fc2"])]
     reference = {"note": "PyTorch layout; fc1 inputs channels-first except in tfjs_small_net (channels-last)",
                  "channels": CHANNELS, "positions": POSITIONS,
                  "small_net": small_net, "dtype_mlp": dtype_maps, "skips": skip_maps, "nhwc_flatten": nhwc_maps,
-                 "tfjs_small_net": tfjs_maps, "tfjs_graph": tfjs_graph_maps}
+                 "tfjs_small_net": tfjs_maps, "tfjs_graph": tfjs_graph_maps,
+                 "constant_ops": constant_maps}
     with open(os.path.join(out_dir, "reference.json"), "w") as f:
         json.dump(reference, f, indent=1)
 

@@ -91,6 +91,11 @@ public final class GraphChainBuilder {
         return new GraphChain(path, skipped);
     }
 
+    /**
+     * Attaches the BatchNorm to the map its input comes from. NOTE: when an activation sits between
+     * them, folding the BatchNorm into the map is exact only where the activation commutes with the
+     * scale, as ReLU does with a positive one.
+     */
     private void attachBatchNorm(GraphOp op, int target, List<GraphOp> ordered, LinearMap[] maps,
             List<String> skipped) {
         BatchNorm norm = op.batchNorm();

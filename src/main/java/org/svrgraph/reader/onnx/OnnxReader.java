@@ -6,19 +6,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.svrgraph.chain.ChainException;
 import org.svrgraph.chain.FlattenOrder;
 import org.svrgraph.reader.ModelContents;
 import org.svrgraph.reader.ModelFormatException;
 import org.svrgraph.reader.ModelReader;
-import org.svrgraph.reader.Tensor;
 import org.svrgraph.reader.graph.GraphChain;
 import org.svrgraph.reader.graph.GraphChainBuilder;
 import org.slf4j.Logger;
@@ -50,18 +46,18 @@ public final class OnnxReader implements ModelReader {
     public ModelContents read(Path file) throws IOException {
         long started = System.nanoTime();
         OnnxGraph graph = new OnnxProtoParser(file).parseModel(map(file));
-        Map<String, Tensor> constants = decodeConstants(file, graph);
+        OnnxConstants.Constants constants = OnnxConstants.decode(file, graph);
         GraphChain chain;
         try {
             chain = new GraphChainBuilder(file, flattenOrder(graph))
-                    .build(new OnnxGraphConverter(constants).convert(graph.nodes()));
+                    .build(new OnnxGraphConverter(constants.byName()).convert(graph.nodes()));
         } catch (ChainException e) {
             throw new ModelFormatException(file, e.getMessage(), e);
         }
         LOG.info("Read {}: ONNX IR {} from '{}', {} nodes, {} tensors, {} maps in {} ms", file, graph.irVersion(),
-                graph.producer(), graph.nodes().size(), constants.size(), chain.maps().size(),
+                graph.producer(), graph.nodes().size(), constants.stored().size(), chain.maps().size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new ModelContents(file, format(), new ArrayList<>(constants.values()), chain.maps());
+        return new ModelContents(file, format(), constants.stored(), chain.maps());
     }
 
     /**
@@ -99,33 +95,5 @@ public final class OnnxReader implements ModelReader {
             }
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
-    }
-
-    /** Decodes initializers in file order, then the values of Constant nodes by their output names. */
-    private static Map<String, Tensor> decodeConstants(Path file, OnnxGraph graph) throws IOException {
-        OnnxTensorDecoder decoder = new OnnxTensorDecoder(file);
-        Map<String, Tensor> constants = new LinkedHashMap<>();
-        for (OnnxTensorProto initializer : graph.initializers()) {
-            constants.put(initializer.name(), decoder.decode(initializer, initializer.name()));
-        }
-        for (OnnxNode node : graph.nodes()) {
-            boolean defaultDomain = node.domain().isEmpty() || node.domain().equals("ai.onnx");
-            if (!defaultDomain || node.outputs().isEmpty()) {
-                continue;
-            }
-            String output = node.outputs().get(0);
-            if (node.opType().equals("Constant")) {
-                OnnxAttribute value = node.attributes().get("value");
-                if (value != null && value.tensor() != null) {
-                    constants.put(output, decoder.decode(value.tensor(), output));
-                }
-            } else if (node.opType().equals("Identity") && !node.inputs().isEmpty()
-                    && constants.containsKey(node.inputs().get(0))) {
-                // Some exporters pass weights through an Identity node; the copy is the same tensor.
-                Tensor source = constants.get(node.inputs().get(0));
-                constants.put(output, new Tensor(output, source.shape(), source.dtype(), source.values()));
-            }
-        }
-        return constants;
     }
 }

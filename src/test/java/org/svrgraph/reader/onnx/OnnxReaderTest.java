@@ -68,6 +68,15 @@ class OnnxReaderTest {
     }
 
     @Test
+    void weightsThroughCastAndTranspose() throws IOException {
+        ModelContents contents = reader.read(GraphReference.fixture("constant_ops.onnx"));
+
+        reference.assertMaps("constant_ops", contents.graphMaps(), 0.0);
+        assertEquals(List.of("half", "stored_out_in", "single"),
+                contents.tensors().stream().map(Tensor::name).toList(), "only the stored tensors are listed");
+    }
+
+    @Test
     void groupedConvAndTransposedGemmSkipped() throws IOException {
         ModelContents contents = reader.read(GraphReference.fixture("skips.onnx"));
 
