@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the operations of a computation graph into the chain of linear maps along its main path.
  *
- * <p>The main path is the longest run of maps from a graph input to an output, counted in maps;
- * on a tie the path whose last map comes first in topological order wins. So a network with several
+ * <p>The main path is the longest run of maps from a graph input to an output, counted in maps.
+ * On a tie, the path whose last map comes first in topological order wins. So a network with several
  * heads (such as age, gender and race outputs after a shared trunk) gives the trunk and its first
  * head, and the maps of the other heads are reported as skipped.
  */
