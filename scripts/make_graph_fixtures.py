@@ -273,8 +273,8 @@ def keras_config(layers):
     return {"class_name": "Sequential", "config": {"name": "small_net", "layers": config_layers}}
 
 
-def write_keras_h5(path, layers, with_config=True, override=None):
-    with h5py.File(path, "w") as h5:
+def write_keras_h5(path, layers, with_config=True, override=None, userblock_size=0):
+    with h5py.File(path, "w", userblock_size=userblock_size) as h5:
         if with_config:
             h5.attrs["keras_version"] = "2.11.0"
             h5.attrs["backend"] = "tensorflow"
@@ -473,6 +473,7 @@ def main():
 
     write_keras_h5(os.path.join(out_dir, "small_net.h5"), keras_layers())
     write_keras_h5(os.path.join(out_dir, "small_net_weights.h5"), keras_layers(), with_config=False)
+    write_keras_h5(os.path.join(out_dir, "small_net_userblock.h5"), keras_layers(), userblock_size=1024)
     broken_keras(out_dir)
     tfjs_maps = write_tfjs(out_dir)
     tfjs_graph_maps = write_tfjs_graph(out_dir)

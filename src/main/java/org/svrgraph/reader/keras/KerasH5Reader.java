@@ -10,9 +10,11 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -178,26 +180,34 @@ public final class KerasH5Reader implements ModelReader {
     /** Rejects a file shorter than the end-of-file address its superblock declares: it was cut off. */
     private static void checkEndOfFile(Path file, long fileSize, HdfFile hdf) throws ModelFormatException {
         Superblock superblock = hdf.getHdfBackingStorage().getSuperblock();
-        long declared = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+        // The end-of-file address counts from the start of the file, user block included (as h5py writes it).
+        long declared = superblock.getEndOfFileAddress();
         if (declared > fileSize) {
             throw new ModelFormatException(file, "truncated HDF5 file: the superblock declares " + declared
                     + " bytes but the file has " + fileSize);
         }
     }
 
-    /** Checks the HDF5 signature at offset 0, where Keras writes it (no user block). */
+    /**
+     * Checks for the HDF5 signature, which the HDF5 format places at byte 0 or, after a user block,
+     * at byte 512, 1024, 2048 and so on.
+     */
     private static void checkSignature(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new ModelFormatException(file, "not found or not a regular file");
         }
-        byte[] head = new byte[SIGNATURE.length];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, head.length);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            for (long offset = 0; offset + SIGNATURE.length <= size; offset = offset == 0 ? 512 : offset * 2) {
+                ByteBuffer head = ByteBuffer.allocate(SIGNATURE.length);
+                while (head.hasRemaining() && channel.read(head, offset + head.position()) > 0) {
+                    // reads until the signature's 8 bytes are in
+                }
+                if (Arrays.equals(head.array(), SIGNATURE)) {
+                    return;
+                }
+            }
         }
-        if (read < head.length || !Arrays.equals(head, SIGNATURE)) {
-            throw new ModelFormatException(file, "not an HDF5 file: the 8-byte HDF5 signature is missing at the"
-                    + " start");
-        }
+        throw new ModelFormatException(file, "not an HDF5 file: the 8-byte HDF5 signature is missing");
     }
 }

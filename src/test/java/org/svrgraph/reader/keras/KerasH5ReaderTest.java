@@ -49,6 +49,13 @@ class KerasH5ReaderTest {
     }
 
     @Test
+    void userBlockBeforeSignature() throws IOException {
+        ModelContents contents = reader.read(GraphReference.fixture("small_net_userblock.h5"));
+
+        reference.assertMapsFromChannelsLast("small_net", contents.graphMaps(), 0.0);
+    }
+
+    @Test
     void weightsOnlyFileFallsBackToLayerNames() throws IOException {
         ModelContents contents = reader.read(GraphReference.fixture("small_net_weights.h5"));
 
