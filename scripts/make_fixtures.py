@@ -23,8 +23,8 @@ from torch import nn
 SEED = 20231
 INPUT_SHAPE = (3, 8, 8)
 BN_EPS = 1e-5
-# Maps of the chain in the order the model computes them; natural order of the names is this order,
-# but plain string order is not ("features.10" sorts before "features.4").
+# Maps of the chain in the order the model computes them. Natural order of the names gives this
+# order, but plain string order does not, because "features.10" sorts before "features.4".
 CHAIN = ["features.0.weight", "features.4.weight", "features.10.weight",
          "classifier.0.weight", "classifier.2.weight"]
 BATCH_NORMS = {"features.0.weight": "features.1", "features.4.weight": "features.5"}
@@ -126,7 +126,7 @@ def write_sharded_safetensors(directory, tensors):
 
 def save_noncontiguous(path, state):
     state = collections.OrderedDict((k, v.clone()) for k, v in state.items())
-    # A transposed view: the storage holds W^T row-major, the tensor has strides (1, out).
+    # A transposed view: the storage contains W^T row-major, the tensor has strides (1, out).
     fc = state["classifier.2.weight"]
     state["classifier.2.weight"] = fc.t().contiguous().t()
     # A view with a storage offset: the storage starts with 7 unrelated values.
@@ -295,7 +295,7 @@ def main():
     write_sharded_safetensors(path("sharded"), state)
     write_extras(path("extras.safetensors"), state)
     np.savez(path("tiny_cnn.npz"), **collections.OrderedDict((n, state[n].numpy()) for n in CHAIN))
-    # The same weights deflated, with a Fortran-order array and float64 and float16 entries.
+    # The same weights deflated, two arrays in Fortran order and two in float64.
     np.savez_compressed(path("tiny_cnn_compressed.npz"), **collections.OrderedDict([
         (CHAIN[0], np.asfortranarray(state[CHAIN[0]].numpy())),
         (CHAIN[1], state[CHAIN[1]].double().numpy()),

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         description = "Singular Value Representation of trained neural networks, stored in Neo4j.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
             ComputeCommand.class,
+            PlotCommand.class,
         })
 public final class SvrCommand implements Runnable {
 

@@ -7,10 +7,12 @@ import org.svrgraph.chain.BatchNorm;
 import org.svrgraph.chain.LinearMap;
 
 /**
- * Finds the BatchNorm that follows a map in a PyTorch-style state dict: the module right after the
- * map's module in module order (such as {@code features.1} after {@code features.0.weight}) when
- * it has 1-D {@code running_mean} and {@code running_var}, and optionally {@code weight} (gamma) and
- * {@code bias} (beta), one entry per output channel of the map.
+ * Finds the BatchNorm that follows a map in a PyTorch-style state dict: a module with 1-D
+ * {@code running_mean} and {@code running_var}, and optionally {@code weight} (gamma) and
+ * {@code bias} (beta), one entry per output channel of the map. The module tried first is the one
+ * right after the map's module in module order ({@code features.1} after {@code features.0.weight}).
+ * Files whose tensors are sorted as plain strings put {@code bn1} before {@code conv1}, so the
+ * map's module with {@code conv} renamed to {@code bn} in its last segment is tried next.
  */
 final class BatchNormFinder {
 
@@ -32,11 +34,25 @@ final class BatchNormFinder {
     /** Returns the BatchNorm that follows the map, or null when the next module is not one. */
     BatchNorm find(LinearMap map) {
         String module = ModuleOrder.moduleOf(map.name());
-        int at = modules.indexOf(module);
-        if (module.isEmpty() || at < 0 || at + 1 >= modules.size()) {
+        if (module.isEmpty()) {
             return null;
         }
-        String next = modules.get(at + 1);
+        int at = modules.indexOf(module);
+        if (at >= 0 && at + 1 < modules.size()) {
+            BatchNorm next = batchNormAt(modules.get(at + 1), map);
+            if (next != null) {
+                return next;
+            }
+        }
+        int lastDot = module.lastIndexOf('.');
+        String last = module.substring(lastDot + 1);
+        if (last.contains("conv")) {
+            return batchNormAt(module.substring(0, lastDot + 1) + last.replace("conv", "bn"), map);
+        }
+        return null;
+    }
+
+    private BatchNorm batchNormAt(String next, LinearMap map) {
         double[] mean = vector(next + ".running_mean", map.outputs());
         double[] var = vector(next + ".running_var", map.outputs());
         if (mean == null || var == null) {

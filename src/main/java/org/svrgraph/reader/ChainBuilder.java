@@ -133,10 +133,15 @@ public final class ChainBuilder {
             if (map.inputs() == width) {
                 return null;
             }
+            if (map.inputs() == 1) {
+                return "depthwise convolution (1 input channel per group, " + width + " groups over the outputs of "
+                        + after + "); the SVR chain needs full convolutions";
+            }
             if (width % map.inputs() == 0) {
-                return "grouped or depthwise convolution (" + map.inputs() + " input channels per group, "
-                        + width / map.inputs() + " groups over the " + width + " outputs of " + after
-                        + "); the SVR chain needs full convolutions";
+                // The shapes cannot tell a grouped convolution from a parallel branch such as a
+                // ResNet downsample shortcut, whose inputs are an earlier, narrower feature map.
+                return "grouped convolution or parallel branch (" + map.inputs() + " input channels, a divisor of the "
+                        + width + " outputs of " + after + "); the SVR chain needs full convolutions in sequence";
             }
             return "does not chain: " + map.inputs() + " input channels, but " + after + " has " + width + " outputs";
         }

@@ -7,19 +7,19 @@ import java.util.regex.PatternSyntaxException;
 import org.svrgraph.chain.ChainException;
 
 /**
- * Which weight tensors form the chain: chosen automatically from names and shapes, or given by the
- * user with {@code --layers} as a comma-separated list of names or as one regular expression.
+ * The choice of weight tensors that form the chain: automatic from names and shapes, or given by
+ * the user with {@code --layers} as a comma-separated list of names or as one regular expression.
  *
  * @param layers the {@code --layers} value, or null for the automatic choice
  */
 public record ChainSelection(String layers) {
 
-    /** The automatic choice: every map that chains, in module order. */
+    /** Returns the automatic choice: every map that chains, in module order. */
     public static ChainSelection automatic() {
         return new ChainSelection(null);
     }
 
-    /** A choice given by {@code --layers}; null or blank means automatic. */
+    /** Returns the choice given by {@code --layers}, where null or blank means automatic. */
     public static ChainSelection of(String layers) {
         return new ChainSelection(layers == null || layers.isBlank() ? null : layers.strip());
     }
@@ -32,8 +32,8 @@ public record ChainSelection(String layers) {
     /**
      * Returns the chosen names among {@code candidates} (given in module order). A name matches a
      * candidate equal to it or to it plus {@code .weight}, so module names work too. A value
-     * with a comma, or whose every item names a candidate, is a list and keeps the user's order;
-     * anything else is a regular expression that must match a whole name, and keeps module order.
+     * with a comma, or whose every item names a candidate, is a list and keeps the user's order.
+     * Anything else is a regular expression that must match a whole name, and keeps module order.
      *
      * @throws ChainException when a listed name is not a candidate, the expression is invalid, or
      *     nothing matches

@@ -28,6 +28,10 @@ public final class ModelFiles {
             new KerasH5Reader(),
             new TfjsReader());
 
+    /** Weight files looked for, in this order, when the argument is a model directory. */
+    private static final List<String> DIRECTORY_FILES = List.of("model.safetensors.index.json",
+            "model.safetensors", "pytorch_model.bin", "model.pt", "model.pth");
+
     private ModelFiles() {
     }
 
@@ -45,11 +49,28 @@ public final class ModelFiles {
         if (!Files.exists(file)) {
             throw new ModelFormatException(file, "file not found");
         }
-        if (!Files.isRegularFile(file)) {
+        Path model = Files.isDirectory(file) ? modelInDirectory(file) : file;
+        if (!Files.isRegularFile(model)) {
             throw new ModelFormatException(file, "not a regular file; give the model file itself"
                     + " (for a sharded safetensors model, its .safetensors.index.json)");
         }
-        return readerFor(file).read(file);
+        // TODO: report reading progress through org.svrgraph.Progress; a reader of a multi-GB file logs only when done.
+        return readerFor(model).read(model);
+    }
+
+    /**
+     * Returns the weights file of a model directory as Hugging Face lays it out, preferring
+     * safetensors to PyTorch pickles.
+     */
+    private static Path modelInDirectory(Path directory) throws ModelFormatException {
+        for (String name : DIRECTORY_FILES) {
+            Path candidate = directory.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new ModelFormatException(directory, "is a directory without any of " + DIRECTORY_FILES
+                + "; give the model file itself");
     }
 
     /** Reads a model file and builds its weight chain. */

@@ -78,7 +78,7 @@ final class BadFiles {
         return target;
     }
 
-    /** A safetensors file with the given header JSON (padded to 8 bytes) and data bytes. */
+    /** Builds a safetensors file with the given header JSON (padded to 8 bytes) and data bytes. */
     static byte[] safetensors(String headerJson, byte[] data) {
         byte[] header = headerJson.getBytes(StandardCharsets.UTF_8);
         int padded = (header.length + 7) / 8 * 8;

@@ -54,7 +54,7 @@ class ChainBuilderTest {
         assertEquals(Fixtures.CHAIN, model.takenNames());
         assertEquals(List.of("features.7.weight", "embed_tokens.weight", "aux_head.weight"),
                 model.skipped().stream().map(SkippedTensor::name).toList());
-        assertTrue(model.skipped().get(0).reason().startsWith("grouped or depthwise convolution"),
+        assertTrue(model.skipped().get(0).reason().startsWith("depthwise convolution (1 input channel per group, 16 groups"),
                 model.skipped().get(0).reason());
         assertTrue(model.skipped().get(1).reason().startsWith("embedding table"), model.skipped().get(1).reason());
         assertTrue(model.skipped().get(2).reason().startsWith("does not chain: 32 inputs"), model.skipped().get(2).reason());
@@ -82,7 +82,7 @@ class ChainBuilderTest {
         assertTrue(model.skipped().isEmpty(), "skipped: " + model.skipped());
     }
 
-    /** A float32 entry; names with "features" get 1x1 conv shapes, others fully connected shapes. */
+    /** Builds a float32 header entry: 1x1 conv shapes for "features" names, fully connected otherwise. */
     private static String entry(String name, int out, int in, int startElement) {
         String shape = name.startsWith("features") ? "[" + out + "," + in + ",1,1]" : "[" + out + "," + in + "]";
         int end = startElement + out * in;
@@ -185,5 +185,37 @@ class ChainBuilderTest {
         assertEquals("net.1", norm.name());
         assertEquals(1 / Math.sqrt(4 + 1e-5), norm.scale(0), 1e-15);
         assertNull(model.chain().get(1).batchNorm());
+    }
+
+    @Test
+    void batchNormFoundBeforeConvInSortedFile() throws Exception {
+        List<Tensor> tensors = List.of(
+                new Tensor("bn1.running_mean", new int[] {2}, "F32", new double[2]),
+                new Tensor("bn1.running_var", new int[] {2}, "F32", new double[] {1, 1}),
+                new Tensor("bn1.weight", new int[] {2}, "F32", new double[] {3, 4}),
+                new Tensor("conv1.weight", new int[] {2, 3, 1, 1}, "F32", new double[6]),
+                new Tensor("fc.weight", new int[] {5, 2}, "F32", new double[10]));
+        ModelContents contents = new ModelContents(dir.resolve("r.safetensors"), "safetensors", tensors, List.of());
+
+        ModelChain model = new ChainBuilder().build(contents, ChainSelection.automatic());
+
+        assertEquals(List.of("conv1.weight", "fc.weight"), model.takenNames());
+        assertEquals("bn1", model.chain().get(0).batchNorm().name());
+        assertEquals(3, model.chain().get(0).batchNorm().gamma()[0]);
+    }
+
+    @Test
+    void groupedConvolutionSkipped() throws Exception {
+        List<Tensor> tensors = List.of(
+                new Tensor("c.0.weight", new int[] {8, 3, 3, 3}, "F32", new double[216]),
+                new Tensor("c.1.weight", new int[] {8, 4, 3, 3}, "F32", new double[288]),
+                new Tensor("c.2.weight", new int[] {6, 8, 1, 1}, "F32", new double[48]));
+        ModelContents contents = new ModelContents(dir.resolve("g.safetensors"), "safetensors", tensors, List.of());
+
+        ModelChain model = new ChainBuilder().build(contents, ChainSelection.automatic());
+
+        assertEquals(List.of("c.0.weight", "c.2.weight"), model.takenNames());
+        assertTrue(model.skipped().get(0).reason().startsWith("grouped convolution or parallel branch (4 input channels,"
+                + " a divisor of the 8 outputs of 'c.0.weight'"), model.skipped().get(0).reason());
     }
 }

@@ -43,7 +43,7 @@ public final class Fixtures {
         }
     }
 
-    /** The reference.json document. */
+    /** Reads the reference.json document. */
     public static JsonNode reference() {
         try {
             return new ObjectMapper().readTree(path("reference.json").toFile());

@@ -53,7 +53,7 @@ final class PickleBytes {
         return this;
     }
 
-    /** A tuple of integers: MARK, BININTs, TUPLE. */
+    /** Writes a tuple of integers: MARK, BININTs, TUPLE. */
     PickleBytes ints(long... values) {
         op('(');
         for (long value : values) {

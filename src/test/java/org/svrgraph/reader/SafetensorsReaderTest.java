@@ -105,4 +105,19 @@ class SafetensorsReaderTest {
         assertArrayEquals(new double[] {1.5, -2}, contents.tensors().get(0).values());
         assertArrayEquals(new double[] {1.5, -2}, contents.tensors().get(1).values());
     }
+
+    @Test
+    void modelDirectoryReadsIndex() throws Exception {
+        ModelContents contents = ModelFiles.read(Fixtures.path("sharded"));
+
+        assertEquals("safetensors", contents.format());
+        assertEquals(Fixtures.path("sharded/model.safetensors.index.json"), contents.file());
+    }
+
+    @Test
+    void directoryWithoutModelRejected() {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(dir));
+
+        assertTrue(e.getMessage().contains("is a directory without any of [model.safetensors.index.json"), e.getMessage());
+    }
 }

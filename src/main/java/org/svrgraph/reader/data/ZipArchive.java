@@ -20,7 +20,7 @@ public final class ZipArchive implements AutoCloseable {
 
     /**
      * Largest ratio of uncompressed to compressed size that deflate can produce (about 1032:1),
-     * with margin; an entry that declares more is corrupt or a zip bomb.
+     * with margin. An entry that declares more is corrupt or a zip bomb.
      */
     private static final long MAX_DEFLATE_RATIO = 1100;
 
@@ -39,8 +39,8 @@ public final class ZipArchive implements AutoCloseable {
         long size = Files.size(file);
         try {
             return new ZipArchive(file, new ZipFile(file.toFile()), size);
-        } catch (ZipException e) {
-            throw new ModelFormatException(file, "not a valid zip archive (" + e.getMessage()
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFormatException(file, "not a valid zip archive (" + e
                     + "); the file may be truncated or corrupted");
         }
     }
@@ -51,7 +51,7 @@ public final class ZipArchive implements AutoCloseable {
         return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
     }
 
-    /** The archive's file. */
+    /** Returns the archive's file, for messages. */
     public Path file() {
         return file;
     }

@@ -54,6 +54,7 @@ record NpyHeader(String descr, ElementType type, ByteOrder order, boolean fortra
         if (!Arrays.equals(Arrays.copyOf(prefix, 6), MAGIC)) {
             throw new ModelFormatException(file, "array '" + name + "' does not start with the .npy magic \\x93NUMPY");
         }
+
         int major = prefix[6];
         long headerLength;
         long start;
@@ -74,6 +75,7 @@ record NpyHeader(String descr, ElementType type, ByteOrder order, boolean fortra
         } catch (EOFException e) {
             throw new ModelFormatException(file, "array '" + name + "' ends inside its .npy header");
         }
+
         if (headerLength > MAX_HEADER_BYTES || start + headerLength > arrayBytes) {
             throw new ModelFormatException(file, "array '" + name + "' declares a header of " + headerLength
                     + " bytes, but the array has " + arrayBytes + " bytes in total");

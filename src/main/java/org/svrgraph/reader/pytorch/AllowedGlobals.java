@@ -63,7 +63,7 @@ final class AllowedGlobals {
                 || module.equals("torch") && (name.endsWith("Storage") || DTYPES.contains(name));
     }
 
-    /** The allowed names, for the message that rejects another global. */
+    /** Returns the allowed names, for the message that rejects another global. */
     static String describeAllowed() {
         Set<String> names = new TreeSet<>(CALLABLES);
         names.add("torch.*Storage");
@@ -129,7 +129,7 @@ final class AllowedGlobals {
         long[] values = new long[items.size()];
         for (int k = 0; k < values.length; k++) {
             if (!(items.get(k) instanceof Long value)) {
-                throw new IllegalArgumentException("tensor size or stride " + items + " holds a non-integer");
+                throw new IllegalArgumentException("tensor size or stride " + items + " contains a non-integer");
             }
             values[k] = value;
         }

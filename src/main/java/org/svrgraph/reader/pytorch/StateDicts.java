@@ -23,13 +23,13 @@ final class StateDicts {
     }
 
     /**
-     * Returns the tensors by name, in pickle order: the root dict's when it holds tensors (a bare
+     * Returns the tensors by name, in pickle order: the root dict's when it contains tensors (a bare
      * state dict), else the first checkpoint entry in {@link #WEIGHT_KEYS} that does. Entries that
      * are not tensors (such as {@code _extra_state}) are left out.
      */
     static Map<String, TensorRef> locate(Path file, Object root) throws ModelFormatException {
         if (!(root instanceof Map<?, ?> map)) {
-            throw new ModelFormatException(file, "holds a " + AllowedGlobals.describe(root)
+            throw new ModelFormatException(file, "contains a " + AllowedGlobals.describe(root)
                     + ", not a state dict (a dict of tensor names to tensors)");
         }
         Map<String, TensorRef> tensors = tensorsOf(map);
@@ -45,8 +45,8 @@ final class StateDicts {
                 }
             }
         }
-        throw new ModelFormatException(file, "holds a dict without tensors, and none of its keys " + WEIGHT_KEYS
-                + " holds a state dict; top-level keys: " + map.keySet());
+        throw new ModelFormatException(file, "contains a dict without tensors, and none of its keys " + WEIGHT_KEYS
+                + " contains a state dict; top-level keys: " + map.keySet());
     }
 
     private static Map<String, TensorRef> tensorsOf(Map<?, ?> map) {

@@ -50,9 +50,25 @@ final class StorageData {
                     + " reaches element " + last + " of a storage of " + ref.storage().elementCount() + " elements");
         }
         double[] storage = storage(name, ref.storage());
+        if (ref.offset() == 0 && count == storage.length && isRowMajor(ref)) {
+            // The usual case: the tensor is its whole storage, so the decoded array is its values as they are.
+            return new Tensor(name, TensorData.toIntShape(ref.size()), ref.storage().dtype(), storage);
+        }
         double[] values = TensorData.allocate(file, name, count);
         gather(storage, ref, values);
         return new Tensor(name, TensorData.toIntShape(ref.size()), ref.storage().dtype(), values);
+    }
+
+    /** Returns whether the strides are the row-major strides of the size (dimensions of 1 may have any). */
+    private static boolean isRowMajor(TensorRef ref) {
+        long expected = 1;
+        for (int d = ref.size().length - 1; d >= 0; d--) {
+            if (ref.size()[d] != 1 && ref.stride()[d] != expected) {
+                return false;
+            }
+            expected *= ref.size()[d];
+        }
+        return true;
     }
 
     private double[] storage(String tensor, StorageRef ref) throws IOException {

@@ -9,7 +9,7 @@ import org.svrgraph.reader.data.ElementType;
  * @param key the storage's key, the entry name under {@code data/}
  * @param type the element type
  * @param dtype the PyTorch dtype name, such as {@code float32}
- * @param elementCount number of elements the storage holds
+ * @param elementCount number of elements in the storage
  */
 record StorageRef(String key, ElementType type, String dtype, long elementCount) {
 }

@@ -81,6 +81,7 @@ final class ShardedModel {
         if (size > MAX_INDEX_BYTES) {
             throw new ModelFormatException(index, "index file has " + size + " bytes, more than an index can need");
         }
+
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(index));
@@ -91,6 +92,7 @@ final class ShardedModel {
         if (map == null || !map.isObject() || map.isEmpty()) {
             throw new ModelFormatException(index, "index has no weight_map object naming the shard of each tensor");
         }
+
         Path directory = index.toAbsolutePath().getParent();
         Map<String, Path> weightMap = new LinkedHashMap<>();
         Set<Path> shards = new LinkedHashSet<>();
@@ -109,6 +111,7 @@ final class ShardedModel {
             weightMap.put(field.getKey(), shard);
             shards.add(shard);
         }
+
         for (Path shard : shards) {
             if (!Files.isRegularFile(shard)) {
                 throw new ModelFormatException(index, "shard " + shard.getFileName() + " named in weight_map is missing");
@@ -121,7 +124,7 @@ final class ShardedModel {
         return shards.size();
     }
 
-    /** Reads every shard; with an index, returns the tensors in weight_map order and checks each is where it says. */
+    /** Reads every shard; with an index, returns the tensors in weight_map order and checks that each is in the shard the index names. */
     List<Tensor> read() throws IOException {
         Map<String, Tensor> byName = new LinkedHashMap<>();
         Map<String, Path> foundIn = new HashMap<>();
