@@ -30,7 +30,8 @@ public final class ModelFiles {
 
     /** Weight files looked for, in this order, when the argument is a model directory. */
     private static final List<String> DIRECTORY_FILES = List.of("model.safetensors.index.json",
-            "model.safetensors", "pytorch_model.bin", "model.pt", "model.pth");
+            "model.safetensors", "pytorch_model.bin", "model.pt", "model.pth", "model.onnx", "model.h5",
+            "model.json");
 
     private ModelFiles() {
     }

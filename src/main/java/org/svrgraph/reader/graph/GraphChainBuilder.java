@@ -12,6 +12,7 @@ import org.svrgraph.chain.FlattenOrder;
 import org.svrgraph.chain.LinearMap;
 import org.svrgraph.chain.MapKind;
 import org.svrgraph.reader.ModelFormatException;
+import org.svrgraph.reader.SkippedTensor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class GraphChainBuilder {
         List<GraphOp> ordered = topologicalOrder(ops);
         int count = ordered.size();
         Map<String, Integer> producer = producers(ordered);
-        List<String> skipped = new ArrayList<>();
+        List<SkippedTensor> skipped = new ArrayList<>();
 
         int[] lastMap = new int[count];
         int[] depth = new int[count];
@@ -78,15 +79,15 @@ public final class GraphChainBuilder {
                         skipped);
                 case OTHER -> {
                     if (op.skipReason() != null) {
-                        skipped.add("operation '" + op.name() + "': " + op.skipReason());
+                        skipped.add(new SkippedTensor(op.name(), "", op.skipReason()));
                     }
                 }
             }
         }
 
         List<LinearMap> path = mainPath(ordered, maps, lastMap, depth, previousMap, skipped);
-        for (String reason : skipped) {
-            LOG.warn("{}: skipped {}", file, reason);
+        for (SkippedTensor skip : skipped) {
+            LOG.warn("{}: skipped '{}' {}: {}", file, skip.name(), skip.shapeText(), skip.reason());
         }
         return new GraphChain(path, skipped);
     }
@@ -97,19 +98,19 @@ public final class GraphChainBuilder {
      * scale, as ReLU does with a positive one.
      */
     private void attachBatchNorm(GraphOp op, int target, List<GraphOp> ordered, LinearMap[] maps,
-            List<String> skipped) {
+            List<SkippedTensor> skipped) {
         BatchNorm norm = op.batchNorm();
         if (target < 0) {
-            skipped.add("BatchNorm '" + op.name() + "': it does not follow a linear map directly");
+            skipped.add(new SkippedTensor(op.name(), "", "BatchNorm that does not follow a linear map directly"));
             return;
         }
         LinearMap map = maps[target];
         if (map.batchNorm() != null) {
-            skipped.add("BatchNorm '" + op.name() + "': map '" + map.name() + "' already has BatchNorm '"
-                    + map.batchNorm().name() + "'");
+            skipped.add(new SkippedTensor(op.name(), "", "BatchNorm after map '" + map.name()
+                    + "', which already has BatchNorm '" + map.batchNorm().name() + "'"));
         } else if (norm.channels() != map.outputs()) {
-            skipped.add("BatchNorm '" + op.name() + "': it has " + norm.channels() + " channels but map '"
-                    + map.name() + "' before it has " + map.outputs() + " outputs");
+            skipped.add(new SkippedTensor(op.name(), "", "BatchNorm of " + norm.channels() + " channels after map '"
+                    + map.name() + "', which has " + map.outputs() + " outputs"));
         } else {
             maps[target] = map.withBatchNorm(norm);
         }
@@ -117,7 +118,7 @@ public final class GraphChainBuilder {
 
     /** Walks back from the deepest map and returns the path in compute order. */
     private List<LinearMap> mainPath(List<GraphOp> ordered, LinearMap[] maps, int[] lastMap, int[] depth,
-            int[] previousMap, List<String> skipped) {
+            int[] previousMap, List<SkippedTensor> skipped) {
         int end = -1;
         for (int k = 0; k < ordered.size(); k++) {
             if (maps[k] != null && (end < 0 || depth[k] > depth[end])) {
@@ -141,8 +142,8 @@ public final class GraphChainBuilder {
         }
         for (int k = 0; k < ordered.size(); k++) {
             if (maps[k] != null && !onPath[k]) {
-                skipped.add("map '" + maps[k].name() + "' (" + maps[k].shapeText()
-                        + "): it is on a branch off the main path");
+                skipped.add(new SkippedTensor(maps[k].name(), Arrays.toString(maps[k].shape()),
+                        "on a branch off the main path of the graph"));
             }
         }
         return path;

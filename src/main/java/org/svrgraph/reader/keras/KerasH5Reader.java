@@ -76,7 +76,7 @@ public final class KerasH5Reader implements ModelReader {
             weights.values().forEach(byName -> tensors.addAll(byName.values()));
             LOG.info("Read {}: Keras HDF5, {} layers, {} tensors, {} maps in {} ms", file, layers.size(),
                     tensors.size(), chain.maps().size(), (System.nanoTime() - started) / 1_000_000);
-            return new ModelContents(file, format(), tensors, chain.maps());
+            return new ModelContents(file, format(), tensors, chain.maps(), chain.skipped());
         } catch (ChainException e) {
             throw new ModelFormatException(file, e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -57,7 +57,7 @@ public final class OnnxReader implements ModelReader {
         LOG.info("Read {}: ONNX IR {} from '{}', {} nodes, {} tensors, {} maps in {} ms", file, graph.irVersion(),
                 graph.producer(), graph.nodes().size(), constants.stored().size(), chain.maps().size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new ModelContents(file, format(), constants.stored(), chain.maps());
+        return new ModelContents(file, format(), constants.stored(), chain.maps(), chain.skipped());
     }
 
     /**

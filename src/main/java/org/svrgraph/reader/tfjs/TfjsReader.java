@@ -78,7 +78,7 @@ public final class TfjsReader implements ModelReader {
         }
         LOG.info("Read {}: TF.js {} model, {} weights, {} maps in {} ms", file, graphModel ? "graph" : "layers",
                 weights.size(), chain.maps().size(), (System.nanoTime() - started) / 1_000_000);
-        return new ModelContents(file, format(), new ArrayList<>(weights.values()), chain.maps());
+        return new ModelContents(file, format(), new ArrayList<>(weights.values()), chain.maps(), chain.skipped());
     }
 
     private static List<GraphOp> layersModelOps(Path file, JsonNode topology, Map<String, Tensor> weights)

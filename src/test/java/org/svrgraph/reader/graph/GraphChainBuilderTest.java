@@ -13,6 +13,7 @@ import org.svrgraph.chain.BatchNorm;
 import org.svrgraph.chain.FlattenOrder;
 import org.svrgraph.chain.LinearMap;
 import org.svrgraph.reader.ModelFormatException;
+import org.svrgraph.reader.SkippedTensor;
 
 class GraphChainBuilderTest {
 
@@ -57,7 +58,8 @@ class GraphChainBuilderTest {
         GraphChain chain = builder.build(ops);
 
         assertNull(chain.maps().get(0).batchNorm());
-        assertEquals(List.of("BatchNorm 'bn': it does not follow a linear map directly"), chain.skipped());
+        assertEquals(List.of(new SkippedTensor("bn", "", "BatchNorm that does not follow a linear map directly")),
+                chain.skipped());
     }
 
     @Test
@@ -69,8 +71,8 @@ class GraphChainBuilderTest {
         GraphChain chain = builder.build(ops);
 
         assertNull(chain.maps().get(0).batchNorm());
-        assertTrue(chain.skipped().get(0).contains("it has 3 channels but map 'conv' before it has 2 outputs"),
-                chain.skipped().toString());
+        assertEquals(List.of(new SkippedTensor("bn", "", "BatchNorm of 3 channels after map 'conv', which has 2"
+                + " outputs")), chain.skipped());
     }
 
     @Test
@@ -91,7 +93,9 @@ class GraphChainBuilderTest {
         GraphChain chain = builder.build(ops);
 
         assertEquals(List.of("trunk", "b1", "b2", "b3"), names(chain));
-        assertEquals(5, chain.skipped().size(), chain.skipped().toString());
+        assertEquals(List.of("a1", "a2", "c1", "c2", "c3"), chain.skipped().stream().map(SkippedTensor::name).toList());
+        assertEquals(new SkippedTensor("a2", "[1, 4]", "on a branch off the main path of the graph"),
+                chain.skipped().get(1));
     }
 
     @Test
@@ -112,7 +116,7 @@ class GraphChainBuilderTest {
                 GraphOp.map("conv", List.of("x"), List.of("c"), conv("conv", 2, 1)),
                 GraphOp.skipped("depthwise", List.of("c"), List.of("d"), "depthwise convolution is not supported"));
 
-        assertEquals(List.of("operation 'depthwise': depthwise convolution is not supported"),
+        assertEquals(List.of(new SkippedTensor("depthwise", "", "depthwise convolution is not supported")),
                 builder.build(ops).skipped());
     }
 

@@ -17,6 +17,7 @@ import org.svrgraph.chain.LinearMap;
 import org.svrgraph.chain.WeightChain;
 import org.svrgraph.reader.ModelContents;
 import org.svrgraph.reader.ModelFormatException;
+import org.svrgraph.reader.SkippedTensor;
 import org.svrgraph.reader.Tensor;
 import org.svrgraph.reader.graph.GraphReference;
 
@@ -82,6 +83,9 @@ class OnnxReaderTest {
 
         reference.assertMaps("skips", contents.graphMaps(), 0.0);
         assertEquals(4, contents.tensors().size(), "every initializer is still listed");
+        assertEquals(List.of(new SkippedTensor("grouped_conv", "", "grouped convolution (group=2) is not supported"),
+                new SkippedTensor("transposed_gemm", "", "Gemm with transA=1 is not supported")),
+                contents.graphSkipped());
     }
 
     @Test
