@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.svrgraph.chain.BatchNorm;
 import org.svrgraph.chain.FlattenOrder;
 import org.svrgraph.chain.LinearMap;
 import org.svrgraph.chain.WeightChain;
+import org.svrgraph.reader.graph.GraphReference;
 
 /**
  * Checks that the ONNX and Keras HDF5 copies of the fixture network of scripts/make_fixtures.py
@@ -60,6 +62,16 @@ class GraphFormatsAgreeTest {
         }
         assertEquals(2, maps.stream().filter(map -> map.batchNorm() != null).count(), "BatchNorm after two convs");
         return new WeightChain(maps);
+    }
+
+    @Test
+    void tfjsModelDirectoryReadsModelJson() throws IOException {
+        Path directory = GraphReference.fixture("small_net_tfjs/model.json").getParent();
+
+        ModelContents contents = ModelFiles.read(directory);
+
+        assertEquals("tfjs", contents.format());
+        assertEquals(directory.resolve("model.json"), contents.file());
     }
 
     private static WeightChain chain(String fixture) throws IOException {
