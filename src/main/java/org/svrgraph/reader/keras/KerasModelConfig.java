@@ -62,7 +62,7 @@ public final class KerasModelConfig {
 
     /**
      * Collects the source layer names of the first inbound node. Keras 2 stores
-     * {@code [["name", node, tensor, kwargs], ...]}; Keras 3 stores
+     * {@code [["name", node, tensor, kwargs], ...]}, and Keras 3 stores
      * {@code {"args": [...], "kwargs": {...}}} with {@code keras_history: ["name", node, tensor]}.
      */
     private static void collectInbound(JsonNode inboundNodes, List<String> into) {

@@ -73,7 +73,7 @@ final class OnnxConstants {
         return new Constants(constants, stored);
     }
 
-    /** Casts between floating point types, rounding as the target type does; other casts give null. */
+    /** Casts between floating point types, rounding as the target type does, and returns null for other casts. */
     private static Tensor cast(OnnxNode node, Tensor source, String output) {
         OnnxDataType target = OnnxDataType.of((int) node.intAttribute("to", 0));
         if (target == null || !target.isFloatingPoint() || !OnnxDataType.valueOf(source.dtype()).isFloatingPoint()) {
@@ -91,7 +91,7 @@ final class OnnxConstants {
         return new Tensor(output, source.shape(), target.name(), values);
     }
 
-    /** Transposes a 2-D constant (perm [1, 0], or no perm); other transposes give null. */
+    /** Transposes a 2-D constant (perm [1, 0], or no perm), and returns null for other transposes. */
     private static Tensor transpose(OnnxNode node, Tensor source, String output) {
         OnnxAttribute perm = node.attributes().get("perm");
         boolean swap = perm == null || Arrays.equals(perm.ints(), new long[] {1, 0});

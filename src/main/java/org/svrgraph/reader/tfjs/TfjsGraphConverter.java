@@ -112,7 +112,7 @@ final class TfjsGraphConverter {
         int rows = kernel.shape()[0];
         int columns = kernel.shape()[1];
         boolean transposeB = attributes.path("transpose_b").path("b").asBoolean(false);
-        // Without transpose_b the kernel is [in, out]; with it, already [out, in] as PyTorch stores it.
+        // Without transpose_b the kernel is [in, out]. With it, the kernel is [out, in] as PyTorch stores it.
         LinearMap map = transposeB
                 ? LinearMap.fullyConnected(kernel.name(), rows, columns, kernel.values().clone())
                 : LinearMap.fullyConnected(kernel.name(), columns, rows,
