@@ -36,7 +36,7 @@ public final class ChainBuilder {
      * @throws ChainException when the {@code --layers} choice names unknown tensors or does not chain
      */
     public ModelChain build(ModelContents contents, ChainSelection selection) throws ModelFormatException {
-        List<SkippedTensor> skipped = new ArrayList<>();
+        List<SkippedTensor> skipped = new ArrayList<>(contents.graphSkipped());
         boolean graph = !contents.graphMaps().isEmpty();
         List<LinearMap> candidates = graph ? contents.graphMaps() : stateDictCandidates(contents, skipped);
         if (candidates.isEmpty()) {

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.svrgraph.reader.keras.KerasH5Reader;
 import org.svrgraph.reader.numpy.NpyReader;
 import org.svrgraph.reader.numpy.NpzReader;
+import org.svrgraph.reader.onnx.OnnxReader;
 import org.svrgraph.reader.pytorch.PyTorchReader;
 import org.svrgraph.reader.safetensors.SafetensorsReader;
+import org.svrgraph.reader.tfjs.TfjsReader;
 
 /**
  * Entry point for reading a model file of any supported format: picks the reader by file name
@@ -20,11 +23,15 @@ public final class ModelFiles {
             new SafetensorsReader(),
             new NpzReader(),
             new NpyReader(),
-            new PyTorchReader());
+            new PyTorchReader(),
+            new OnnxReader(),
+            new KerasH5Reader(),
+            new TfjsReader());
 
     /** Weight files looked for, in this order, when the argument is a model directory. */
     private static final List<String> DIRECTORY_FILES = List.of("model.safetensors.index.json",
-            "model.safetensors", "pytorch_model.bin", "model.pt", "model.pth");
+            "model.safetensors", "pytorch_model.bin", "model.pt", "model.pth", "model.onnx", "model.h5",
+            "model.json");
 
     private ModelFiles() {
     }
@@ -80,6 +87,7 @@ public final class ModelFiles {
         }
         throw new ModelFormatException(file, "unknown model format; supported formats: "
                 + String.join(", ", supportedFormats())
-                + " (.safetensors or .safetensors.index.json, .npz, .npy, PyTorch .pt/.pth/.ckpt/.bin)");
+                + " (.safetensors or .safetensors.index.json, .npz, .npy, PyTorch .pt/.pth/.ckpt/.bin, .onnx,"
+                + " Keras .h5/.hdf5, TF.js model.json)");
     }
 }

@@ -69,6 +69,11 @@ final class PickleBytes {
         return this;
     }
 
+    PickleBytes raw(byte[] bytes) {
+        out.writeBytes(bytes);
+        return this;
+    }
+
     byte[] bytes() {
         return out.toByteArray();
     }

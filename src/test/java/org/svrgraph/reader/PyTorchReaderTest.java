@@ -128,4 +128,25 @@ class PyTorchReaderTest {
 
         assertEquals("pytorch", ModelFiles.read(bin).format());
     }
+
+    @Test
+    void checkpointHyperParametersAccepted() throws Exception {
+        // {'hparams': argparse.Namespace(lr=0.1), 'best': numpy scalar, 'state_dict': {'w': tensor}}
+        byte[] stateDict = PickleBytes.stateDict("w", "FloatStorage", 2, 0, new long[] {2}, new long[] {1});
+        byte[] pickle = new PickleBytes().protocol(2).op('}').op('(')
+                .string("hparams").global("argparse", "Namespace").op(')').op('R')
+                .op('}').string("lr").raw('G', 0x3F, 0xB9, 0x99, 0x99, 0x99, 0x99, 0x99, 0x9A).op('s').op('b')
+                .string("best").global("numpy.core.multiarray", "scalar")
+                .global("numpy", "dtype").string("f8").raw(0x89, 0x88).raw(0x87).op('R').op(')').op('b')
+                .string("abc").raw(0x86).op('R')
+                .string("state_dict").raw(java.util.Arrays.copyOfRange(stateDict, 2, stateDict.length - 1))
+                .op('u').op('.').bytes();
+        Path file = BadFiles.zip(dir.resolve("hp.ckpt"), false, "archive/data.pkl", pickle,
+                "archive/data/0", BadFiles.float32s(2));
+
+        ModelContents contents = ModelFiles.read(file);
+
+        assertEquals(List.of("w"), contents.tensors().stream().map(Tensor::name).toList());
+        assertArrayEquals(new double[] {0, 1}, contents.tensors().get(0).values());
+    }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.svrgraph.reader.data.ElementType;
 
 /**
@@ -44,7 +43,12 @@ final class AllowedGlobals {
             "builtins.set", "builtins.frozenset", "builtins.dict", "builtins.list", "builtins.tuple",
             "__builtin__.set", "__builtin__.frozenset",
             // Protocol 2 pickles bytes as _codecs.encode(text, 'latin1').
-            "_codecs.encode");
+            "_codecs.encode",
+            // Containers and scalars that training checkpoints keep hyper-parameters and metrics in.
+            // They are built as Java maps and placeholders; no Python code is involved.
+            "argparse.Namespace", "pytorch_lightning.utilities.parsing.AttributeDict",
+            "lightning.fabric.utilities.data.AttributeDict", "lightning_fabric.utilities.data.AttributeDict",
+            "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar", "numpy.dtype");
 
     /** dtype objects, which checkpoints may hold as plain values. */
     private static final Set<String> DTYPES = Set.of("float32", "float16", "bfloat16", "float64", "float", "half",
@@ -63,12 +67,11 @@ final class AllowedGlobals {
                 || module.equals("torch") && (name.endsWith("Storage") || DTYPES.contains(name));
     }
 
-    /** Returns the allowed names, for the message that rejects another global. */
+    /** Returns a summary of the allowed names, for the message that rejects another global. */
     static String describeAllowed() {
-        Set<String> names = new TreeSet<>(CALLABLES);
-        names.add("torch.*Storage");
-        names.add("torch dtypes");
-        return String.join(", ", names);
+        return "collections.OrderedDict, torch._utils._rebuild_tensor_v2, torch._utils._rebuild_parameter,"
+                + " torch.*Storage, torch dtypes, builtin containers, and the hyper-parameter containers and"
+                + " numpy scalars of checkpoints";
     }
 
     /**
@@ -80,7 +83,11 @@ final class AllowedGlobals {
      */
     static Object call(PickleGlobal global, List<Object> args) {
         return switch (global.qualifiedName()) {
-            case "collections.OrderedDict", "builtins.dict" -> dict(args);
+            case "collections.OrderedDict", "builtins.dict", "argparse.Namespace",
+                    "pytorch_lightning.utilities.parsing.AttributeDict", "lightning.fabric.utilities.data.AttributeDict",
+                    "lightning_fabric.utilities.data.AttributeDict" -> dict(args);
+            case "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar" -> "numpy scalar";
+            case "numpy.dtype" -> "numpy dtype " + args;
             case "builtins.set", "builtins.frozenset", "__builtin__.set", "__builtin__.frozenset" ->
                     args.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(collection(args.get(0), global));
             case "builtins.list" -> args.isEmpty() ? new ArrayList<>() : new ArrayList<>(collection(args.get(0), global));

@@ -155,8 +155,8 @@ final class Unpickler {
     private PickleGlobal global(String module, String name) throws ModelFormatException {
         if (!AllowedGlobals.isAllowed(module, name)) {
             throw new ModelFormatException(file, entry + " references the Python global '" + module + "." + name
-                    + "', which is not allowed: a state dict needs only " + AllowedGlobals.describeAllowed()
-                    + ". The file may hold a pickled module or code; load it in Python and save"
+                    + "', which is not allowed. Allowed: " + AllowedGlobals.describeAllowed()
+                    + ". The file may contain a pickled module or code; load it in Python and save"
                     + " model.state_dict() with torch.save");
         }
         return new PickleGlobal(module, name);
