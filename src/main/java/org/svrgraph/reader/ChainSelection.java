@@ -33,7 +33,7 @@ public record ChainSelection(String layers) {
      * Returns the chosen names among {@code candidates} (given in module order). A name matches a
      * candidate equal to it or to it plus {@code .weight}, so module names work too. A value whose
      * comma-separated items all name candidates is a list and keeps the user's order. Otherwise the
-     * value is a regular expression that must match a whole name, and keeps module order; a value
+     * value is a regular expression that must match a whole name, and keeps module order. A value
      * with commas that is neither is reported as a list with unknown names.
      *
      * @throws ChainException when a listed name is not a candidate, the expression is invalid, or
