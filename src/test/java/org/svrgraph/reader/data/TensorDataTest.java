@@ -26,7 +26,7 @@ class TensorDataTest {
     }
 
     @Test
-    void elementCountRejectsOverflow() {
+    void elementCountRejectsOverflow() throws Exception {
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> TensorData.elementCount(FILE, "w", new long[] {1L << 32, 1L << 32}));
 
