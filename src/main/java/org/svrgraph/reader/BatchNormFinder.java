@@ -31,7 +31,7 @@ final class BatchNormFinder {
         this.modules = List.copyOf(sorted);
     }
 
-    /** Returns the BatchNorm that follows the map, or null when the next module is not one. */
+    /** Returns the BatchNorm that follows the map, or null when no candidate module is a BatchNorm. */
     BatchNorm find(LinearMap map) {
         String module = ModuleOrder.moduleOf(map.name());
         if (module.isEmpty()) {

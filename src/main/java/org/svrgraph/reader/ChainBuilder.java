@@ -75,7 +75,8 @@ public final class ChainBuilder {
             }
             String reason = rank != 2 && rank != 4
                     ? "rank-" + rank + " tensor is neither a fully connected (rank 2) nor a 2-D convolution (rank 4) weight"
-                    : isInteger(tensor) ? "integer tensor (" + tensor.dtype() + "), not a weight" : null;
+                    : isInteger(tensor) ? "integer tensor (" + tensor.dtype() + "), not a weight"
+                    : tensor.elementCount() == 0 ? "empty tensor" : null;
             if (reason != null) {
                 skip(skipped, tensor.name(), tensor.shapeText(), reason);
             } else {

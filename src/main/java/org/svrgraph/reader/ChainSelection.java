@@ -31,9 +31,10 @@ public record ChainSelection(String layers) {
 
     /**
      * Returns the chosen names among {@code candidates} (given in module order). A name matches a
-     * candidate equal to it or to it plus {@code .weight}, so module names work too. A value
-     * with a comma, or whose every item names a candidate, is a list and keeps the user's order.
-     * Anything else is a regular expression that must match a whole name, and keeps module order.
+     * candidate equal to it or to it plus {@code .weight}, so module names work too. A value whose
+     * comma-separated items all name candidates is a list and keeps the user's order. Otherwise the
+     * value is a regular expression that must match a whole name, and keeps module order. A value
+     * with commas that is neither is reported as a list with unknown names.
      *
      * @throws ChainException when a listed name is not a candidate, the expression is invalid, or
      *     nothing matches
@@ -53,9 +54,15 @@ public record ChainSelection(String layers) {
             return listed;
         }
         if (items.size() > 1) {
-            List<String> missing = items.stream().map(String::strip).filter(i -> findName(i, candidates) == null).toList();
-            throw new ChainException("--layers names " + missing + ", which are not weight tensors of the model;"
-                    + " weight tensors: " + candidates);
+            // A comma may belong to an expression, as in a{1,2}; only when that fails is it a list.
+            try {
+                return matchExpression(candidates);
+            } catch (ChainException notAnExpression) {
+                List<String> missing = items.stream().map(String::strip)
+                        .filter(i -> findName(i, candidates) == null).toList();
+                throw new ChainException("--layers names " + missing + ", which are not weight tensors of the model;"
+                        + " weight tensors: " + candidates);
+            }
         }
         return matchExpression(candidates);
     }

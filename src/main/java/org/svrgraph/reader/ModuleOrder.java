@@ -35,7 +35,9 @@ final class ModuleOrder implements Comparator<String> {
                 return order;
             }
         }
-        return Integer.compare(left.length, right.length);
+        int byDepth = Integer.compare(left.length, right.length);
+        // Names equal by value but not by text, such as "x.02" and "x.2", still need an order.
+        return byDepth != 0 ? byDepth : a.compareTo(b);
     }
 
     private int compareSegment(String left, String right) {

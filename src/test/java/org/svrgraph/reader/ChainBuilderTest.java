@@ -218,4 +218,9 @@ class ChainBuilderTest {
         assertTrue(model.skipped().get(0).reason().startsWith("grouped convolution or parallel branch (4 input channels,"
                 + " a divisor of the 8 outputs of 'c.0.weight'"), model.skipped().get(0).reason());
     }
+
+    @Test
+    void layersRegexWithComma() throws Exception {
+        assertEquals(List.of("features.10.weight"), build("tiny_cnn.pth", "features\\.[0-9]{2,3}\\.weight").takenNames());
+    }
 }

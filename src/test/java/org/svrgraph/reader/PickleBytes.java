@@ -79,20 +79,24 @@ final class PickleBytes {
     }
 
     /**
-     * A state dict {@code {name: tensor}} whose one tensor views storage "0" of the given class
-     * and element count with the given size, stride and offset, as torch.save writes it.
+     * Writes the rebuild of a tensor that views storage "0" of the given class and element count
+     * with the given size, stride and offset, as torch.save writes it.
      */
-    static byte[] stateDict(String name, String storageClass, long storageElements, long offset, long[] size,
-            long[] stride) {
-        return new PickleBytes().protocol(2).op('}').op('(')
-                .string(name)
-                .global("torch._utils", "_rebuild_tensor_v2")
+    PickleBytes tensor(String storageClass, long storageElements, long offset, long[] size, long[] stride) {
+        return global("torch._utils", "_rebuild_tensor_v2")
                 .op('(')
                 .op('(').string("storage").global("torch", storageClass).string("0").string("cpu")
                 .integer(storageElements).op('t').op('Q')
                 .integer(offset).ints(size).ints(stride)
                 .raw(0x89).global("collections", "OrderedDict").op(')').op('R')
-                .op('t').op('R')
+                .op('t').op('R');
+    }
+
+    /** Builds a pickled state dict {@code {name: tensor}} with the tensor of {@link #tensor}. */
+    static byte[] stateDict(String name, String storageClass, long storageElements, long offset, long[] size,
+            long[] stride) {
+        return new PickleBytes().protocol(2).op('}').op('(')
+                .string(name).tensor(storageClass, storageElements, offset, size, stride)
                 .op('u').op('.').bytes();
     }
 }

@@ -100,8 +100,8 @@ class PyTorchBadInputTest {
 
     @Test
     void torchScriptRejected() throws Exception {
-        Path file = BadFiles.zip(dir.resolve("script.pt"), false, "m/constants.pkl", new byte[] {'.'},
-                "m/code/m.py", new byte[] {'#'});
+        Path file = BadFiles.zip(dir.resolve("script.pt"), false, "m/data.pkl", new byte[] {'N', '.'},
+                "m/constants.pkl", new byte[] {'.'}, "m/code/m.py", new byte[] {'#'});
         failure(file, "TorchScript");
     }
 

@@ -149,4 +149,20 @@ class PyTorchReaderTest {
         assertEquals(List.of("w"), contents.tensors().stream().map(Tensor::name).toList());
         assertArrayEquals(new double[] {0, 1}, contents.tensors().get(0).values());
     }
+
+    @Test
+    void stateDictPreferredOverRootTensors() throws Exception {
+        // {'ema_scale': tensor, 'state_dict': {'w': tensor}}: the weights are under state_dict.
+        byte[] pickle = new PickleBytes().protocol(2).op('}').op('(')
+                .string("ema_scale").tensor("FloatStorage", 3, 2, new long[] {1}, new long[] {1})
+                .string("state_dict").op('}').string("w").tensor("FloatStorage", 3, 0, new long[] {2}, new long[] {1})
+                .op('s').op('u').op('.').bytes();
+        Path file = BadFiles.zip(dir.resolve("mixed.ckpt"), false, "archive/data.pkl", pickle,
+                "archive/data/0", BadFiles.float32s(3));
+
+        ModelContents contents = ModelFiles.read(file);
+
+        assertEquals(List.of("w"), contents.tensors().stream().map(Tensor::name).toList());
+        assertArrayEquals(new double[] {0, 1}, contents.tensors().get(0).values());
+    }
 }

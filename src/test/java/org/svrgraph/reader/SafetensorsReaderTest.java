@@ -120,4 +120,41 @@ class SafetensorsReaderTest {
 
         assertTrue(e.getMessage().contains("is a directory without any of [model.safetensors.index.json"), e.getMessage());
     }
+
+    @Test
+    void corruptedIndexRejected() throws Exception {
+        Path index = Files.writeString(dir.resolve("model.safetensors.index.json"), "{\"weight_map\": {\"a\": ");
+
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(index));
+
+        assertTrue(e.getMessage().startsWith(index.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("index is not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void indexNamingWrongShardRejected() throws Exception {
+        for (String shard : new String[] {"model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"}) {
+            Files.copy(Fixtures.path("sharded/" + shard), dir.resolve(shard));
+        }
+        String index = Files.readString(Fixtures.path("sharded/model.safetensors.index.json"))
+                .replaceFirst("\"features.0.weight\": \"model-00001-of-00002", "\"features.0.weight\": \"model-00002-of-00002");
+        Path indexFile = Files.writeString(dir.resolve("model.safetensors.index.json"), index);
+
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(indexFile));
+
+        assertTrue(e.getMessage().contains("weight_map puts tensor 'features.0.weight' in model-00002-of-00002.safetensors"
+                + " but it is in model-00001-of-00002.safetensors"), e.getMessage());
+    }
+
+    @Test
+    void truncatedShardNamesShard() throws Exception {
+        Files.copy(Fixtures.path("sharded/model-00001-of-00002.safetensors"), dir.resolve("model-00001-of-00002.safetensors"));
+        Path second = BadFiles.truncated(Fixtures.path("sharded/model-00002-of-00002.safetensors"),
+                dir.resolve("model-00002-of-00002.safetensors"), 0.5);
+
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFiles.read(dir.resolve("model-00001-of-00002.safetensors")));
+
+        assertTrue(e.getMessage().startsWith(second.toString()), e.getMessage());
+    }
 }

@@ -55,17 +55,19 @@ public final class TensorData {
 
     /**
      * Allocates the float64 array for a tensor, failing with a message instead of an
-     * OutOfMemoryError when the heap cannot hold it.
+     * OutOfMemoryError when the heap cannot hold it. Callers check the count against the file first,
+     * so only a real tensor of that size gets here.
      */
     public static double[] allocate(Path file, String tensor, long count) throws ModelFormatException {
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        if (count * Double.BYTES > free) {
+        try {
+            return new double[(int) count];
+        } catch (OutOfMemoryError e) {
+            // A single failed array allocation leaves the heap as it was, so reading can stop cleanly.
             throw new ModelFormatException(file, "tensor '" + tensor + "' needs " + (count * Double.BYTES >> 20)
-                    + " MiB as float64 but the JVM has about " + (free >> 20)
-                    + " MiB free; raise the heap with -Xmx");
+                    + " MiB as float64, more than the JVM heap has free (maximum "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); raise it with -Xmx, for example"
+                    + " SVR_JAVA_OPTS=-Xmx16g");
         }
-        return new double[(int) count];
     }
 
     /** Decodes {@code values.length} elements from a stream that must hold at least that many. */

@@ -50,7 +50,7 @@ final class AllowedGlobals {
             "lightning.fabric.utilities.data.AttributeDict", "lightning_fabric.utilities.data.AttributeDict",
             "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar", "numpy.dtype");
 
-    /** dtype objects, which checkpoints may hold as plain values. */
+    /** dtype objects, which checkpoints may contain as plain values. */
     private static final Set<String> DTYPES = Set.of("float32", "float16", "bfloat16", "float64", "float", "half",
             "double", "int64", "int32", "int16", "int8", "uint8", "bool", "long", "int");
 

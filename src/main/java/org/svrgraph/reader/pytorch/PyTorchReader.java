@@ -63,7 +63,7 @@ public final class PyTorchReader implements ModelReader {
         }
         try (ZipArchive zip = ZipArchive.open(file)) {
             String pickle = pickleEntry(zip);
-            if (pickle == null) {
+            if (pickle == null || isTorchScript(zip)) {
                 throw new ModelFormatException(file, missingPickleProblem(zip));
             }
             String prefix = pickle.substring(0, pickle.length() - "data.pkl".length());
@@ -94,10 +94,13 @@ public final class PyTorchReader implements ModelReader {
         return null;
     }
 
+    /** Returns whether the archive is TorchScript, whose data.pkl pickles scripted module objects. */
+    private static boolean isTorchScript(ZipArchive zip) {
+        return zip.entryNames().stream().anyMatch(n -> n.endsWith("/constants.pkl") || n.contains("/code/"));
+    }
+
     private static String missingPickleProblem(ZipArchive zip) {
-        boolean torchScript = zip.entryNames().stream()
-                .anyMatch(n -> n.endsWith("/constants.pkl") || n.contains("/code/"));
-        return torchScript
+        return isTorchScript(zip)
                 ? "is a TorchScript archive (torch.jit.save), which holds code; save model.state_dict() with"
                         + " torch.save instead"
                 : "zip archive has no PREFIX/data.pkl entry, so it is not a torch.save file";

@@ -23,27 +23,28 @@ final class StateDicts {
     }
 
     /**
-     * Returns the tensors by name, in pickle order: the root dict's when it contains tensors (a bare
-     * state dict), else the first checkpoint entry in {@link #WEIGHT_KEYS} that does. Entries that
-     * are not tensors (such as {@code _extra_state}) are left out.
+     * Returns the tensors by name, in pickle order: those of the first checkpoint entry in
+     * {@link #WEIGHT_KEYS} that is a dict with tensors, else the root dict's (a bare state dict).
+     * Entries that are not tensors (such as {@code _extra_state}) are left out.
      */
     static Map<String, TensorRef> locate(Path file, Object root) throws ModelFormatException {
         if (!(root instanceof Map<?, ?> map)) {
             throw new ModelFormatException(file, "contains a " + AllowedGlobals.describe(root)
                     + ", not a state dict (a dict of tensor names to tensors)");
         }
-        Map<String, TensorRef> tensors = tensorsOf(map);
-        if (!tensors.isEmpty()) {
-            return tensors;
-        }
+        // A checkpoint may keep a few tensors next to its state dict, so the state dict comes first.
         for (String key : WEIGHT_KEYS) {
             if (map.get(key) instanceof Map<?, ?> inner) {
-                tensors = tensorsOf(inner);
+                Map<String, TensorRef> tensors = tensorsOf(inner);
                 if (!tensors.isEmpty()) {
                     LOG.info("{}: reading the {} tensors under checkpoint key '{}'", file, tensors.size(), key);
                     return tensors;
                 }
             }
+        }
+        Map<String, TensorRef> tensors = tensorsOf(map);
+        if (!tensors.isEmpty()) {
+            return tensors;
         }
         throw new ModelFormatException(file, "contains a dict without tensors, and none of its keys " + WEIGHT_KEYS
                 + " contains a state dict; top-level keys: " + map.keySet());
