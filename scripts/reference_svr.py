@@ -108,7 +108,7 @@ def describe_pair(index, keys, a, n, z, sigma_level):
     positive = a[a > 0]
     record = {
         "layer": index, "next_layer": index + 1, "keys": list(keys),
-        "n": n, "z": z, "rank_layer": a.shape[1], "rank_next_layer": a.shape[0],
+        "n": n, "z": z, "singular_value_count_layer": a.shape[1], "singular_value_count_next_layer": a.shape[0],
         "p_value": p_value,
         "chi2_threshold": chi2_threshold, "chi2_threshold_ratio": n * chi2_threshold,
         "significant_count_chi2": int(np.sum(a >= chi2_threshold)),
@@ -139,7 +139,7 @@ def compute_reference(chain, sigma_level):
         kind = "conv" if weight.ndim == 4 else "fc"
         layers.append({"index": index, "key": key, "shape": list(weight.shape), "kind": kind,
                        "matrix_shape": [weight.shape[0], int(np.prod(weight.shape[1:]))],
-                       "rank": len(s), "singular_values": s.tolist()})
+                       "singular_value_count": len(s), "singular_values": s.tolist()})
     pairs = []
     full = {f"singular_values_{index}": svd[1] for index, svd in enumerate(svds)}
     for index in range(len(chain) - 1):
