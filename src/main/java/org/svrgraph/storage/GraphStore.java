@@ -45,22 +45,28 @@ public final class GraphStore implements AutoCloseable {
      */
     public static GraphStore open(DatabaseSettings settings) {
         if (settings.external()) {
-            AuthToken auth = settings.password() != null
-                    ? AuthTokens.basic(settings.username(), settings.password()) : AuthTokens.none();
-            return connect(settings, auth, null);
+            return connect(settings, authToken(settings), null);
         }
         EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings.dataDirectory(), EmbeddedNeo4j.Listen.LOOPBACK_BOLT);
         return attach(embedded, settings);
     }
 
-    /** Connects to an embedded DBMS that the caller started; closing the store stops it too. */
+    /**
+     * Connects to an embedded DBMS that the caller started, with the settings' password when it has
+     * one; closing the store stops the DBMS too.
+     */
     public static GraphStore attach(EmbeddedNeo4j embedded, DatabaseSettings settings) {
         try {
-            return connect(settings, AuthTokens.none(), embedded);
+            return connect(settings, authToken(settings), embedded);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
         }
+    }
+
+    private static AuthToken authToken(DatabaseSettings settings) {
+        return settings.password() != null ? AuthTokens.basic(settings.username(), settings.password())
+                : AuthTokens.none();
     }
 
     private static GraphStore connect(DatabaseSettings settings, AuthToken auth, EmbeddedNeo4j embedded) {
@@ -79,7 +85,7 @@ public final class GraphStore implements AutoCloseable {
         } catch (AuthenticationException e) {
             driver.close();
             throw new StorageException("Neo4j at " + uri + " rejected user '" + settings.username()
-                    + "': wrong user name or password (set NEO4J_USERNAME and NEO4J_PASSWORD or --user/--password)", e);
+                    + "': wrong user name or password (set --user or $NEO4J_USERNAME, and $NEO4J_PASSWORD)", e);
         } catch (SecurityException e) {
             driver.close();
             throw new StorageException("Neo4j at " + uri + " refused the connection: " + e.getMessage(), e);

@@ -71,8 +71,8 @@ public final class ModelWriter {
             stages.put("nodes", seconds(start));
 
             start = System.nanoTime();
-            new EdgeBatchWriter(session, key, options.batchSize(), listener, edgeTotal)
-                    .writeAll(result.pairs(), selections, neuronIds);
+            new ParallelEdgeWriter(store, key, options.batchSize(), options.writers())
+                    .writeAll(result.pairs(), selections, neuronIds, new EdgeProgress(listener, edgeTotal));
             stages.put("edges", seconds(start));
 
             start = System.nanoTime();

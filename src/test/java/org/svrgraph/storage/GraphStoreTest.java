@@ -193,7 +193,7 @@ class GraphStoreTest {
 
     @Test
     void failedLoadLeavesNothing() {
-        LoadOptions smallBatches = new LoadOptions(0, false, 5);
+        LoadOptions smallBatches = LoadOptions.DEFAULTS.withBatchSize(5);
         WriteListener failAfterFirstBatch = (written, total) -> {
             throw new IllegalStateException("injected failure after " + written + " edges");
         };
@@ -221,7 +221,7 @@ class GraphStoreTest {
 
         List<Long> seenDuringLoad = new ArrayList<>();
         WriteListener observer = (written, total) -> seenDuringLoad.add(count(edgeCount, name));
-        LoadSummary summary = load(model, 6, new LoadOptions(0, true, 7), observer);
+        LoadSummary summary = load(model, 6, LoadOptions.DEFAULTS.withReplace(true).withBatchSize(7), observer);
 
         assertTrue(seenDuringLoad.size() > 1, "the load should take several batches");
         for (long seen : seenDuringLoad) {
@@ -237,7 +237,7 @@ class GraphStoreTest {
         WriteListener failing = (written, total) -> {
             throw new IllegalStateException("injected failure");
         };
-        assertThrows(IllegalStateException.class, () -> load(model, 5, new LoadOptions(0, true, 7), failing));
+        assertThrows(IllegalStateException.class, () -> load(model, 5, LoadOptions.DEFAULTS.withReplace(true).withBatchSize(7), failing));
         assertEquals(newEdges, count(edgeCount, name));
     }
 
@@ -287,9 +287,9 @@ class GraphStoreTest {
     void concurrentLoadsOfDifferentModelsBothSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<LoadSummary> first = pool.submit(() -> load("parallel-a", 11, new LoadOptions(0, false, 10),
+            Future<LoadSummary> first = pool.submit(() -> load("parallel-a", 11, LoadOptions.DEFAULTS.withBatchSize(10),
                     WriteListener.NONE));
-            Future<LoadSummary> second = pool.submit(() -> load("parallel-b", 12, new LoadOptions(0, false, 10),
+            Future<LoadSummary> second = pool.submit(() -> load("parallel-b", 12, LoadOptions.DEFAULTS.withBatchSize(10),
                     WriteListener.NONE));
             assertEquals(significantEdges(TestModels.svr(11)), first.get().edges());
             assertEquals(significantEdges(TestModels.svr(12)), second.get().edges());
