@@ -31,6 +31,7 @@ public final class SvrCommand implements Runnable {
         // Neo4j's server jar brings a second SLF4J provider; name ours so SLF4J does not warn on every run.
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
         }
         System.exit(execute(args));
     }

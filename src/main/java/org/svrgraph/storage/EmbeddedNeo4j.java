@@ -40,6 +40,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     static final long PAGE_CACHE_BYTES = ByteUnit.mebiBytes(512);
 
+    /**
+     * Memory all transactions together may hold on the heap. Load batches need a few MB; the cap turns
+     * a runaway query into an error instead of an OutOfMemoryError that takes the DBMS down.
+     */
+    static final long TRANSACTION_MEMORY_BYTES = ByteUnit.gibiBytes(2);
+
     private final DatabaseManagementService dbms;
     private final GraphDatabaseService database;
     private final HostnamePort boltAddress;
@@ -106,6 +112,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, TRANSACTION_MEMORY_BYTES)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(ServerSettings.allow_telemetry, false)
                 .setConfig(BoltConnector.server_bolt_telemetry_enabled, false)
