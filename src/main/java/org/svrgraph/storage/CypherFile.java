@@ -25,7 +25,7 @@ public final class CypherFile {
         return CACHE.computeIfAbsent(name, CypherFile::read);
     }
 
-    /** Returns the statements of a file that holds several, split at semicolons that end a line. */
+    /** Returns the statements of a file that contains several, split at semicolons that end a line. */
     public static List<String> statements(String name) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the graph lives: an embedded DBMS in a data directory (when {@code uri} is null) or an
+ * Location of the graph: an embedded DBMS in a data directory (when {@code uri} is null) or an
  * external Neo4j server reached over Bolt.
  *
  * @param uri Bolt or neo4j URI of an external server, or null for the embedded DBMS

@@ -86,7 +86,7 @@ final class GraphProperties {
         return properties;
     }
 
-    /** An infinite threshold (no edge passes, as Benjamini-Hochberg may give) is stored as absent. */
+    /** Returns null for an infinite threshold (Benjamini-Hochberg passes no edge), so it is stored as absent. */
     private static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
     }

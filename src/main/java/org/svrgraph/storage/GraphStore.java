@@ -115,12 +115,12 @@ public final class GraphStore implements AutoCloseable {
         return embedded != null;
     }
 
-    /** The settings this store was opened with. */
+    /** Returns the settings this store was opened with. */
     public DatabaseSettings settings() {
         return settings;
     }
 
-    /** The embedded DBMS, or null for an external server. */
+    /** Returns the embedded DBMS, or null for an external server. */
     public EmbeddedNeo4j embeddedDbms() {
         return embedded;
     }

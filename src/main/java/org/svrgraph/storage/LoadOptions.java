@@ -1,7 +1,7 @@
 package org.svrgraph.storage;
 
 /**
- * How a model is written.
+ * Settings of one model write.
  *
  * @param storeTop besides the significant edges, keep the storeTop strongest outgoing and incoming
  *     edges of every spectral neuron (0: significant edges only)
@@ -15,10 +15,10 @@ public record LoadOptions(int storeTop, boolean replace, int batchSize, int writ
     public static final int DEFAULT_BATCH_SIZE = 20_000;
 
     /**
-     * Edge writers: each commit spends most of its time in the storage engine on the server side,
-     * so two sessions keep two cores busy; more contend for the same cores.
+     * Edge writers. Commits take about 70% of the CPU time of a load, and the server applies them one
+     * at a time, so a second writer measured no faster on Neo4j 2026.01 (docs/storage-bench.md).
      */
-    public static final int DEFAULT_WRITERS = 2;
+    public static final int DEFAULT_WRITERS = 1;
 
     public static final LoadOptions DEFAULTS = new LoadOptions(0, false, DEFAULT_BATCH_SIZE, DEFAULT_WRITERS);
 

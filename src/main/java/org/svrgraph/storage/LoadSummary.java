@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one load wrote.
+ * Counts and stage times of one load.
  *
  * @param name the model's name
  * @param layers Layer nodes

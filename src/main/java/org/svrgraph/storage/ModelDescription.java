@@ -3,7 +3,7 @@ package org.svrgraph.storage;
 import java.util.Objects;
 
 /**
- * What the graph records about a model besides its SVR: where it came from.
+ * Origin of a model, as the graph records it besides the SVR.
  *
  * @param name the model's name in the graph (unique)
  * @param source the model file's path as given, or another description of its origin

@@ -20,7 +20,7 @@ import org.svrgraph.spectral.SvrResult;
 /**
  * Writes one SVR into the graph, atomically per model. Every node is first created under staging
  * labels (StagedModel, StagedLayer, StagedNeuron) that no query for models, layers or spectral
- * neurons matches; edges join the staged neurons by internal id, in batches of parameterised
+ * neurons matches. Edges join the staged neurons by internal id, in batches of parameterised
  * UNWIND queries. A last transaction relabels the nodes to Model, Layer and SpectralNeuron (and,
  * with replace, hides the old model in that same transaction). A load that fails or is killed
  * before that leaves only staging data, which this writer deletes on failure and
@@ -43,8 +43,8 @@ public final class ModelWriter {
     /**
      * Writes the model and publishes it.
      *
-     * @throws StorageException when the name exists and replace is off, or the database fails; in
-     *     both cases no part of the new model is visible and an old model of that name is unchanged
+     * @throws StorageException when the name exists and replace is off, or the database fails. In
+     *     both cases no part of the new model is visible, and an old model of that name is unchanged.
      */
     public LoadSummary write(ModelDescription model, SvrResult result, LoadOptions options) {
         ModelCatalog catalog = new ModelCatalog(store);

@@ -13,7 +13,7 @@ import org.svrgraph.spectral.LayerPair;
  * Writes the edges of all layer pairs with several sessions at once. Creating a relationship locks
  * both end nodes, and pairs l and l+1 share the neurons of layer l+1, so the pairs run in two
  * phases: first the even pairs, then the odd ones. Within a phase no two pairs share a node, so
- * the writers never wait for each other's locks.
+ * the writers do not wait for each other's node locks.
  */
 final class ParallelEdgeWriter {
 

@@ -221,7 +221,8 @@ class GraphStoreTest {
 
         List<Long> seenDuringLoad = new ArrayList<>();
         WriteListener observer = (written, total) -> seenDuringLoad.add(count(edgeCount, name));
-        LoadSummary summary = load(model, 6, LoadOptions.DEFAULTS.withReplace(true).withBatchSize(7), observer);
+        LoadSummary summary = load(model, 6, LoadOptions.DEFAULTS.withReplace(true).withBatchSize(7).withWriters(2),
+                observer);
 
         assertTrue(seenDuringLoad.size() > 1, "the load should take several batches");
         for (long seen : seenDuringLoad) {
@@ -320,6 +321,30 @@ class GraphStoreTest {
             assertTrue(components >= 1 && components <= neurons);
             session.run("CALL gds.graph.drop('svr-gds-test')").consume();
         }
+    }
+
+    @Test
+    void abandonedStagingIsRemoved() {
+        // What a killed load leaves: a staged model with a layer, two neurons and an edge between them.
+        try (Session session = store.session()) {
+            session.run(CypherFile.load("storage/create-staged-model"), Map.of("properties",
+                    Map.of("name", "killed", "stagingKey", "load-killed"))).consume();
+            session.run("MATCH (m:StagedModel {stagingKey: 'load-killed'})"
+                    + " CREATE (m)-[:HAS_LAYER]->(l:StagedLayer {model: 'killed', index: 0})"
+                    + " CREATE (l)-[:HAS_NEURON]->(a:StagedNeuron {model: 'killed', layer: 0, index: 0})"
+                    + " CREATE (l)-[:HAS_NEURON]->(b:StagedNeuron {model: 'killed', layer: 0, index: 1})"
+                    + " CREATE (a)-[:SVR_EDGE {coefficient: 0.5}]->(b)").consume();
+        }
+        String staged = "MATCH (n) WHERE n:StagedModel OR n:StagedLayer OR n:StagedNeuron RETURN count(n)";
+        assertEquals(4, count(staged, Map.of()));
+
+        // On a server, a load that wrote a moment ago may still be running: it stays.
+        catalog.removeAbandonedStaging(false);
+        assertEquals(4, count(staged, Map.of()));
+
+        catalog.removeAbandonedStaging(true);
+        assertEquals(0, count(staged, Map.of()));
+        assertEquals(0, count("MATCH (n) WHERE n.model = 'killed' OR n.name = 'killed' RETURN count(n)", Map.of()));
     }
 
     @Test
