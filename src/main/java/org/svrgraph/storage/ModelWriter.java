@@ -1,7 +1,6 @@
 package org.svrgraph.storage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,30 +131,38 @@ public final class ModelWriter {
         });
     }
 
+    /** Creates the staged neurons of all layers in batches that may span layers; returns their ids per layer. */
     private static long[][] writeNeurons(Session session, String modelName, SvrResult result, long[] layerIds,
             int batchSize) {
         long[][] ids = new long[result.layers().size()][];
+        List<Map<String, Object>> batch = new ArrayList<>();
         for (int l = 0; l < ids.length; l++) {
             SpectralLayer layer = result.layers().get(l);
             double[] intensity = result.intensities().get(l);
-            long[] layerNeuronIds = new long[layer.rank()];
-            for (int first = 0; first < layer.rank(); first += batchSize) {
-                List<Map<String, Object>> neurons = new ArrayList<>();
-                for (int j = first; j < Math.min(layer.rank(), first + batchSize); j++) {
-                    neurons.add(GraphProperties.neuron(modelName, layer, j, intensity[j], result.nearKernel(l, j)));
-                }
-                Map<String, Object> parameters = new HashMap<>();
-                parameters.put("layerId", layerIds[l]);
-                parameters.put("neurons", neurons);
-                List<Record> rows = session.executeWrite(
-                        tx -> tx.run(CypherFile.load("storage/create-neurons"), parameters).list());
-                for (Record row : rows) {
-                    layerNeuronIds[row.get("index").asInt()] = row.get("id").asLong();
+            ids[l] = new long[layer.rank()];
+            for (int j = 0; j < layer.rank(); j++) {
+                batch.add(Map.of("layerId", layerIds[l], "properties",
+                        GraphProperties.neuron(modelName, layer, j, intensity[j], result.nearKernel(l, j))));
+                if (batch.size() == batchSize) {
+                    writeNeuronBatch(session, batch, ids);
                 }
             }
-            ids[l] = layerNeuronIds;
         }
+        writeNeuronBatch(session, batch, ids);
         return ids;
+    }
+
+    private static void writeNeuronBatch(Session session, List<Map<String, Object>> batch, long[][] ids) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, Object> parameters = Map.of("neurons", List.copyOf(batch));
+        List<Record> rows = session.executeWrite(tx -> tx.run(CypherFile.load("storage/create-neurons"), parameters)
+                .list());
+        for (Record row : rows) {
+            ids[row.get("layer").asInt()][row.get("index").asInt()] = row.get("id").asLong();
+        }
+        batch.clear();
     }
 
     /** Publishes the staged model; returns the staging key the replaced model was retired under, or null. */
