@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.svrgraph.spectral.LayerPair;
 import org.svrgraph.spectral.SvrResult;
 
 /**
@@ -22,32 +21,37 @@ public final class DominantChain {
      * ties go to the path with the larger sum of ratios. Empty when no such edge exists.
      */
     public static Optional<HighlightGroup> find(SvrResult result, int topK) {
+        return find(new ResultGraph(result), topK);
+    }
+
+    /** Returns the dominant chain of {@code graph}, as {@link #find(SvrResult, int)} defines it. */
+    public static Optional<HighlightGroup> find(SignificantGraph graph, int topK) {
         if (topK < 1) {
             throw new IllegalArgumentException("The chain's top-k must be at least 1, got " + topK);
         }
-        int layerCount = result.layers().size();
+        int layerCount = graph.layerCount();
         int[][] length = new int[layerCount][];
         double[][] score = new double[layerCount][];
         int[][] predecessor = new int[layerCount][];
-        length[0] = new int[top(result, 0, topK)];
+        length[0] = new int[top(graph, 0, topK)];
         score[0] = new double[length[0].length];
         predecessor[0] = new int[length[0].length];
         for (int l = 0; l + 1 < layerCount; l++) {
-            extend(result.pairs().get(l), topK, length, score, predecessor, l, top(result, l + 1, topK));
+            extend(graph, topK, length, score, predecessor, l, top(graph, l + 1, topK));
         }
         NeuronRef end = longestEnd(length, score);
         if (end == null) {
             return Optional.empty();
         }
-        return Optional.of(trace(result, end, length, predecessor));
+        return Optional.of(trace(graph, end, length, predecessor));
     }
 
-    private static int top(SvrResult result, int l, int topK) {
-        return Math.min(topK, result.layers().get(l).rank());
+    private static int top(SignificantGraph graph, int l, int topK) {
+        return Math.min(topK, graph.rank(l));
     }
 
     /** Fills the path lengths ending at each top neuron of layer l + 1. */
-    private static void extend(LayerPair pair, int topK, int[][] length, double[][] score, int[][] predecessor,
+    private static void extend(SignificantGraph graph, int topK, int[][] length, double[][] score, int[][] predecessor,
             int l, int nextTop) {
         length[l + 1] = new int[nextTop];
         score[l + 1] = new double[nextTop];
@@ -55,11 +59,11 @@ public final class DominantChain {
         java.util.Arrays.fill(predecessor[l + 1], -1);
         for (int i = 0; i < nextTop; i++) {
             for (int j = 0; j < length[l].length; j++) {
-                if (!pair.significant(i, j)) {
+                if (!graph.significant(l, i, j)) {
                     continue;
                 }
                 int candidateLength = length[l][j] + 1;
-                double candidateScore = score[l][j] + pair.ratio(i, j);
+                double candidateScore = score[l][j] + graph.edge(l, i, j).ratio();
                 if (candidateLength > length[l + 1][i]
                         || (candidateLength == length[l + 1][i] && candidateScore > score[l + 1][i])) {
                     length[l + 1][i] = candidateLength;
@@ -87,7 +91,7 @@ public final class DominantChain {
         return best;
     }
 
-    private static HighlightGroup trace(SvrResult result, NeuronRef end, int[][] length, int[][] predecessor) {
+    private static HighlightGroup trace(SignificantGraph graph, NeuronRef end, int[][] length, int[][] predecessor) {
         List<NeuronRef> neurons = new ArrayList<>();
         List<HighlightEdge> edges = new ArrayList<>();
         int l = end.layer();
@@ -95,8 +99,7 @@ public final class DominantChain {
         neurons.add(end);
         while (length[l][i] > 0) {
             int j = predecessor[l][i];
-            LayerPair pair = result.pairs().get(l - 1);
-            edges.add(new HighlightEdge(l - 1, i, j, pair.coefficient(i, j), pair.ratio(i, j), pair.pValue(i, j)));
+            edges.add(graph.edge(l - 1, i, j));
             l--;
             i = j;
             neurons.add(new NeuronRef(l, i));

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.svrgraph.spectral.LayerPair;
 import org.svrgraph.spectral.SvrResult;
 
 /**
@@ -24,28 +23,30 @@ public final class NearKernelClusters {
      * {@code maxEdges} edges per layer pair (0 for all), strongest first by ratio.
      */
     public static List<HighlightGroup> find(SvrResult result, int maxEdges) {
-        int layerCount = result.layers().size();
+        return find(new ResultGraph(result), maxEdges);
+    }
+
+    /** Returns the near-kernel clusters of {@code graph}, as {@link #find(SvrResult, int)} defines them. */
+    public static List<HighlightGroup> find(SignificantGraph graph, int maxEdges) {
+        int layerCount = graph.layerCount();
         int[] offset = new int[layerCount + 1];
         for (int l = 0; l < layerCount; l++) {
-            offset[l + 1] = offset[l] + result.layers().get(l).rank();
+            offset[l + 1] = offset[l] + graph.rank(l);
         }
         int[][] nearKernel = new int[layerCount][];
         for (int l = 0; l < layerCount; l++) {
             int layer = l;
-            nearKernel[l] = IntStream.range(0, result.layers().get(l).rank())
-                    .filter(j -> result.nearKernel(layer, j)).toArray();
+            nearKernel[l] = IntStream.range(0, graph.rank(l)).filter(j -> graph.nearKernel(layer, j)).toArray();
         }
 
         int[] parent = IntStream.range(0, offset[layerCount]).toArray();
         List<HighlightEdge> edges = new ArrayList<>();
         for (int l = 0; l + 1 < layerCount; l++) {
-            LayerPair pair = result.pairs().get(l);
             for (int j : nearKernel[l]) {
                 for (int i : nearKernel[l + 1]) {
-                    if (pair.significant(i, j)) {
+                    if (graph.significant(l, i, j)) {
                         union(parent, offset[l] + j, offset[l + 1] + i);
-                        edges.add(new HighlightEdge(l, i, j, pair.coefficient(i, j), pair.ratio(i, j),
-                                pair.pValue(i, j)));
+                        edges.add(graph.edge(l, i, j));
                     }
                 }
             }

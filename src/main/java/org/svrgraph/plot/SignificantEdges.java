@@ -51,6 +51,33 @@ final class SignificantEdges {
     }
 
     /**
+     * Returns the strongest of {@code all}, the complete significant edges of one pair in any order,
+     * as {@link #strongest(LayerPair, int)} picks and orders them: by decreasing coefficient, ties by
+     * the earlier-layer neuron j, then by i (the adjacency's column-major position).
+     */
+    static FigureEdges strongest(FigureEdges all, int maxEdges) {
+        Comparator<Integer> strongestFirst = Comparator.<Integer>comparingDouble(e -> -all.coefficient()[e])
+                .thenComparingInt(e -> all.previous()[e]).thenComparingInt(e -> all.next()[e]);
+        int limit = maxEdges > 0 ? Math.min(maxEdges, all.size()) : all.size();
+        int[] kept = IntStream.range(0, all.size()).boxed().sorted(strongestFirst).limit(limit)
+                .mapToInt(Integer::intValue).toArray();
+        int[] next = new int[limit];
+        int[] previous = new int[limit];
+        double[] coefficient = new double[limit];
+        double[] ratio = new double[limit];
+        double[] pValue = new double[limit];
+        for (int k = 0; k < limit; k++) {
+            int e = kept[k];
+            next[k] = all.next()[e];
+            previous[k] = all.previous()[e];
+            coefficient[k] = all.coefficient()[e];
+            ratio[k] = all.ratio()[e];
+            pValue[k] = all.pValue()[e];
+        }
+        return new FigureEdges(all.pair(), next, previous, coefficient, ratio, pValue, all.size());
+    }
+
+    /**
      * Keeps the positions with the largest coefficients, sorted by decreasing coefficient (the ratio
      * n a_ij orders edges of one pair the same way), ties by position.
      */
