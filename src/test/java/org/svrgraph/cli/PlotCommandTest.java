@@ -96,10 +96,13 @@ class PlotCommandTest {
 
     @Test
     void plotNamesMissingModel() {
-        Run run = run("plot", "vgg16", "-o", directory.resolve("figure.svg").toString());
+        // A name that is no file is looked up in the database; an absent data directory is not created.
+        Path none = directory.resolve("no-db");
+        Run run = run("plot", "vgg16", "-o", directory.resolve("figure.svg").toString(), "--data-dir", none.toString());
 
         assertEquals(1, run.status);
-        assertTrue(run.err.contains("Model file vgg16 not found"), run.err);
+        assertTrue(run.err.contains("Model 'vgg16' is neither a model file nor a stored model"), run.err);
+        assertTrue(Files.notExists(none));
         assertTrue(Files.notExists(directory.resolve("figure.svg")));
     }
 
