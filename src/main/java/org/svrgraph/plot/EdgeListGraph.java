@@ -1,19 +1,21 @@
 package org.svrgraph.plot;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The significant graph of an SVR given as its layers and the list of its significant edges, as a
- * model stored in Neo4j is read back. Lookups go through one hash map per layer pair, keyed by the
- * position j * rank(l + 1) + i, because a dense matrix of a VGG16 pair would take 128 MB.
+ * model stored in Neo4j is read back. A dense matrix per layer pair would take 128 MB for a 4096 x
+ * 4096 pair of VGG16, so each pair keeps a sorted array instead: entry e packs the edge's position
+ * j * rank(l + 1) + i in the high 32 bits and its index in the edge list in the low 32 bits, and a
+ * lookup is a binary search.
  */
 final class EdgeListGraph implements SignificantGraph {
 
     private final List<FigureLayer> layers;
     private final List<FigureEdges> edges;
-    private final List<Map<Long, Integer>> positions;
+    private final List<long[]> sortedPositions;
 
     /**
      * @param layers the layers in chain order
@@ -22,19 +24,36 @@ final class EdgeListGraph implements SignificantGraph {
     EdgeListGraph(List<FigureLayer> layers, List<FigureEdges> edges) {
         this.layers = List.copyOf(layers);
         this.edges = List.copyOf(edges);
-        this.positions = new java.util.ArrayList<>();
+        this.sortedPositions = new ArrayList<>();
         for (int l = 0; l < edges.size(); l++) {
-            FigureEdges pair = edges.get(l);
-            Map<Long, Integer> byPosition = new HashMap<>(pair.size() * 2);
-            for (int e = 0; e < pair.size(); e++) {
-                byPosition.put(position(l, pair.next()[e], pair.previous()[e]), e);
+            if ((long) layers.get(l).rank() * layers.get(l + 1).rank() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("Layer pair " + l + " has " + layers.get(l).rank() + " x "
+                        + layers.get(l + 1).rank() + " positions, more than the 2^31 that an edge lookup packs");
             }
-            positions.add(byPosition);
+            FigureEdges pair = edges.get(l);
+            long[] packed = new long[pair.size()];
+            for (int e = 0; e < pair.size(); e++) {
+                packed[e] = position(l, pair.next()[e], pair.previous()[e]) << 32 | e;
+            }
+            Arrays.sort(packed);
+            sortedPositions.add(packed);
         }
     }
 
     private long position(int pair, int next, int previous) {
         return (long) previous * layers.get(pair + 1).rank() + next;
+    }
+
+    /** Returns the index of the edge in the pair's edge list, or -1 when it is not significant. */
+    private int find(int pair, int next, int previous) {
+        long[] packed = sortedPositions.get(pair);
+        long position = position(pair, next, previous);
+        int slot = Arrays.binarySearch(packed, position << 32);
+        int candidate = slot >= 0 ? slot : -slot - 1;
+        if (candidate < packed.length && packed[candidate] >>> 32 == position) {
+            return (int) (packed[candidate] & 0xFFFF_FFFFL);
+        }
+        return -1;
     }
 
     @Override
@@ -54,15 +73,15 @@ final class EdgeListGraph implements SignificantGraph {
 
     @Override
     public boolean significant(int pair, int next, int previous) {
-        return positions.get(pair).containsKey(position(pair, next, previous));
+        return find(pair, next, previous) >= 0;
     }
 
     @Override
     public HighlightEdge edge(int pair, int next, int previous) {
-        Integer e = positions.get(pair).get(position(pair, next, previous));
-        if (e == null) {
-            throw new IllegalArgumentException("No significant edge (" + next + ", " + previous + ") in layer pair "
-                    + pair);
+        int e = find(pair, next, previous);
+        if (e < 0) {
+            throw new IllegalArgumentException("Edge (" + next + ", " + previous + ") of layer pair " + pair
+                    + " is not significant");
         }
         FigureEdges list = edges.get(pair);
         return new HighlightEdge(pair, next, previous, list.coefficient()[e], list.ratio()[e], list.pValue()[e]);
