@@ -178,7 +178,7 @@ public final class PlotCommand implements Callable<Integer> {
         }
     }
 
-    /** Returns whether the argument names an existing file; anything else is a stored model's name. */
+    /** Returns whether the argument names an existing file. Any other argument is a stored model's name. */
     private static boolean isFile(String model) {
         try {
             return Files.exists(Path.of(model));

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * The significant graph of an SVR given as its layers and the list of its significant edges, as a
  * model stored in Neo4j is read back. A dense matrix per layer pair would take 128 MB for a 4096 x
- * 4096 pair of VGG16, so each pair keeps a sorted array instead: entry e packs the edge's position
- * j * rank(l + 1) + i in the high 32 bits and its index in the edge list in the low 32 bits, and a
- * lookup is a binary search.
+ * 4096 pair of VGG16, so each pair keeps a sorted array of longs instead. Each entry packs the
+ * edge's position j * rank(l + 1) + i in the high 32 bits and its index in the edge list in the
+ * low 32 bits, and a lookup is a binary search.
  */
 final class EdgeListGraph implements SignificantGraph {
 

@@ -23,6 +23,6 @@ public interface SignificantGraph {
      */
     boolean significant(int pair, int next, int previous);
 
-    /** Returns the edge's coefficient, ratio and p-value; call it for significant edges only. */
+    /** Returns the edge's coefficient, ratio and p-value. The edge must be significant. */
     HighlightEdge edge(int pair, int next, int previous);
 }

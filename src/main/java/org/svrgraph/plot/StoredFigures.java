@@ -31,7 +31,7 @@ public final class StoredFigures {
 
     /**
      * Returns the figure data of the complete model named {@code name}, or empty when the store
-     * holds no such model.
+     * contains no such model.
      *
      * @throws StorageException when the query fails or the stored model is inconsistent
      */
@@ -50,6 +50,7 @@ public final class StoredFigures {
             return Optional.empty();
         }
         SvrOptions options = options(models.get(0), name);
+
         List<FigureLayer> layers = new ArrayList<>();
         for (Record row : tx.run(CypherFile.load("figure-layers"), parameters).list()) {
             if (row.get("index").asInt() != layers.size()) {
@@ -59,6 +60,7 @@ public final class StoredFigures {
             layers.add(layer(row, name));
         }
         int pairCount = Math.max(0, layers.size() - 1);
+
         List<EdgeColumns> columns = new ArrayList<>();
         for (int l = 0; l < pairCount; l++) {
             columns.add(new EdgeColumns());
@@ -75,6 +77,7 @@ public final class StoredFigures {
             columns.get(pair).add(next, previous, row.get("coefficient").asDouble(), row.get("ratio").asDouble(),
                     row.get("pValue").asDouble(Double.NaN));
         });
+
         List<FigureEdges> edges = new ArrayList<>();
         for (int l = 0; l < pairCount; l++) {
             edges.add(columns.get(l).toEdges(l));
@@ -82,7 +85,7 @@ public final class StoredFigures {
         return Optional.of(new FigureData(models.get(0).get("name").asString(), options, layers, edges));
     }
 
-    /** The SVR settings stored on the Model node; a setting missing there takes the engine's default. */
+    /** Returns the SVR settings stored on the Model node. A setting missing there takes the engine's default. */
     private static SvrOptions options(Record model, String name) {
         SvrOptions defaults = SvrOptions.DEFAULTS;
         try {

@@ -51,7 +51,7 @@ import picocli.CommandLine;
  *
  * <p>Two models are stored, both at sigma level 1 (tail probability 0.16, so that many edges are
  * significant and the cap and the highlights have work to do) and with {@code storeTop} 2, so that
- * the graph also holds edges with significant = false that the figure must leave out:
+ * the graph also contains edges with significant = false that the figure must leave out:
  * {@code planted}, five 48 x 48 fully connected maps where maps 0 to 3 pass one strong direction
  * along (a dominant chain of 3 edges through neurons 0 of layers 0 to 3), and {@code tiny_cnn}
  * from the fixture file.
@@ -105,7 +105,8 @@ class PlotStoredModelTest {
         assertEquals(0, file.status, file.err);
         assertEquals(0, stored.status, stored.err);
         assertSameMarks(fromFile, fromStore);
-        assertTrue(Files.readString(fromFile).equals(Files.readString(fromStore)), "the SVG files differ outside their marks");
+        assertTrue(Files.readString(fromFile).equals(Files.readString(fromStore)),
+                "the SVG files differ outside their marks");
         // The comparison covers edges, the cap and both highlights only if the figure has them all.
         Document svg = parse(fromStore);
         List<Element> pairs = groups(svg, "edges");
@@ -120,7 +121,7 @@ class PlotStoredModelTest {
     }
 
     @Test
-    void storedModelLeavesOutEdgesThatAreNotSignificant() throws Exception {
+    void storedModelSkipsInsignificantEdges() throws Exception {
         Path out = temp.resolve("all.svg");
 
         Run run = plot(List.of("tiny_cnn", "--out", out.toString(), "--max-edges", "0", "--data-dir",
@@ -149,7 +150,8 @@ class PlotStoredModelTest {
         assertEquals(0, stored.status, stored.err);
         assertEquals(2, groups(parse(fromStore), "panel").size());
         assertSameMarks(fromFiles, fromStore);
-        assertTrue(Files.readString(fromFiles).equals(Files.readString(fromStore)), "the SVG files differ outside their marks");
+        assertTrue(Files.readString(fromFiles).equals(Files.readString(fromStore)),
+                "the SVG files differ outside their marks");
     }
 
     @Test
@@ -165,7 +167,8 @@ class PlotStoredModelTest {
         assertEquals(0, files.status, files.err);
         assertEquals(0, run.status, run.err);
         assertSameMarks(fromFiles, mixed);
-        assertTrue(Files.readString(fromFiles).equals(Files.readString(mixed)), "the SVG files differ outside their marks");
+        assertTrue(Files.readString(fromFiles).equals(Files.readString(mixed)),
+                "the SVG files differ outside their marks");
     }
 
     @Test
@@ -195,7 +198,7 @@ class PlotStoredModelTest {
     }
 
     @Test
-    void svrOptionsThatDifferFromTheStoredOnesAreRejected() {
+    void conflictingSvrOptionsAreRejected() {
         Path out = temp.resolve("sigma2.svg");
 
         Run run = plot(List.of("planted", "--out", out.toString(), "--sigma", "2", "--criterion", "beta",
@@ -297,7 +300,7 @@ class PlotStoredModelTest {
         assertTrue(got.size() > 100, "a figure has its neurons and edges: " + got.size() + " marks");
     }
 
-    /** Every circle and line of the figure with its attributes and enclosing group, in document order. */
+    /** Lists every circle and line of the figure with its attributes and enclosing group, in document order. */
     private static List<String> marks(Path svg) throws Exception {
         List<String> marks = new ArrayList<>();
         collect(parse(svg).getDocumentElement(), "", marks);

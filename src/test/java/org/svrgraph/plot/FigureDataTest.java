@@ -67,7 +67,7 @@ class FigureDataTest {
     }
 
     /**
-     * Returns the SVR as a stored model holds it: the layers, and the significant edges of each pair
+     * Returns the SVR as a stored model contains it: the layers, and the significant edges of each pair
      * found by scanning its adjacency against its threshold, shuffled.
      */
     private static FigureData dataOf(SvrResult result, Random random) {
