@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code svr compute}: the SVR of a model file written as .npy files and summary.json, no database. */
 @Command(name = "compute", mixinStandardHelpOptions = true,
-        description = {"Compute the SVR of a model file and write it to a directory, without any database:",
-            "sigma_L.npy per layer (float64, descending), adjacency_L.npy per layer pair (float64,",
+        description = {"Compute the SVR of a model file and write it as NumPy files and JSON, without any database.",
+            "Writes sigma_L.npy per layer (float64, descending), adjacency_L.npy per layer pair (float64,",
             "r_{L+1} x r_L: row i = spectral neuron i of layer L+1, column j = neuron j of layer L),",
             "and summary.json."})
 public final class ComputeCommand implements Callable<Integer> {

@@ -34,8 +34,8 @@ public final class SvrCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        // Neo4j's server jar brings a second SLF4J provider; ours must win so that log lines reach the
-        // console, and naming it keeps SLF4J from warning about the choice on every run.
+        // Neo4j's server jar brings a second SLF4J provider. Naming ours makes log lines reach the console
+        // and keeps SLF4J from warning about the choice on every run.
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", SLF4J_PROVIDER);
             System.setProperty("slf4j.internal.verbosity", "WARN");
