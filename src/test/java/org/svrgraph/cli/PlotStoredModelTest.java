@@ -137,6 +137,28 @@ class PlotStoredModelTest {
     }
 
     @Test
+    void modelLoadedByCommandDrawsLikeItsFile() throws Exception {
+        Path loaded = temp.resolve("loaded-db");
+        Path fromFile = temp.resolve("tiny-file.svg");
+        Path fromStore = temp.resolve("tiny-loaded.svg");
+        CommandLine load = SvrCommand.commandLine(CommandLine.defaultFactory());
+        load.setOut(new PrintWriter(new StringWriter(), true));
+        StringWriter loadErrors = new StringWriter();
+        load.setErr(new PrintWriter(loadErrors, true));
+
+        int loadStatus = load.execute("load", TINY.toString(), "--name", "tiny loaded", "--sigma", "1", "--store-top",
+                "2", "--data-dir", loaded.toString());
+        Run file = figure(List.of(TINY.toString(), "--out", fromFile.toString(), "--sigma", "1"));
+        Run stored = figure(List.of("tiny loaded", "--out", fromStore.toString(), "--data-dir", loaded.toString()));
+
+        assertEquals(0, loadStatus, loadErrors.toString());
+        assertEquals(0, file.status, file.err);
+        assertEquals(0, stored.status, stored.err);
+        assertSameMarks(fromFile, fromStore);
+        assertTrue(stored.out.startsWith("tiny loaded: 5 layers"), stored.out);
+    }
+
+    @Test
     void twoStoredModelsSideBySide() throws Exception {
         Path fromFiles = temp.resolve("files.svg");
         Path fromStore = temp.resolve("both-stored.svg");
