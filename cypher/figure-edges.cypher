@@ -5,6 +5,7 @@
 // Returns one row per edge, ordered by pair, j, i: pair (index l of the earlier layer), i (neuron
 // index in layer l + 1), j (neuron index in layer l), coefficient (a_ij), ratio (n a_ij) and
 // pValue (exact p-value under the null).
+// Neo4j Browser: :param model => 'vgg16'
 MATCH (:Model {name: $model})-[:HAS_LAYER]->(:Layer)-[:HAS_NEURON]->(a:SpectralNeuron)
     -[e:SVR_EDGE {significant: true}]->(b:SpectralNeuron)
 RETURN a.layer AS pair, b.index AS i, a.index AS j, e.coefficient AS coefficient, e.ratio AS ratio,

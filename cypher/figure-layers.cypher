@@ -3,6 +3,7 @@
 // Parameters: $model (the model's name).
 // Returns one row per layer, ordered by index: index, name, kind (conv or fc), and the lists
 // neuronIndex, sigma, intensity and nearKernel, one entry per spectral neuron.
+// Neo4j Browser: :param model => 'vgg16'
 MATCH (:Model {name: $model})-[:HAS_LAYER]->(l:Layer)
 OPTIONAL MATCH (l)-[:HAS_NEURON]->(n:SpectralNeuron)
 WITH l, n
