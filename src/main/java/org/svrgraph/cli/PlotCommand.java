@@ -52,9 +52,8 @@ import picocli.CommandLine.Spec;
             "Draw the SVR figure: one column per layer, each spectral neuron a dot at its singular value, "
                     + "significant edges between consecutive columns. Two models are drawn side by side "
                     + "on the same scales.",
-            "A MODEL that is not an existing file is looked up by name among the models stored in the "
-                    + "database (svr load), which is read as stored: SVR options given with it must match "
-                    + "its stored settings.",
+            "A MODEL that is not an existing file is the name of a model stored in the database by svr load. "
+                    + "Its stored SVR is drawn as it is, so SVR options given with it must equal its stored settings.",
             "The output file's extension picks the format: .svg (vector, for papers), .png (raster) or "
                     + ".html (one self-contained interactive page: hover, click, zoom and pan, no network).",
         })
@@ -254,9 +253,9 @@ public final class PlotCommand implements Callable<Integer> {
             conflicts.add("--layers (the stored chain is fixed)");
         }
         if (!conflicts.isEmpty()) {
-            throw new UserException("Model '" + data.modelName() + "' is drawn as stored in the database, so "
-                    + String.join(", ", conflicts) + " cannot apply to it; drop the option, or store the model again"
-                    + " with these settings (svr load FILE --name '" + data.modelName() + "' --replace ...)");
+            throw new UserException("Model '" + data.modelName() + "' is drawn as stored in the database, so these"
+                    + " options cannot apply to it: " + String.join(", ", conflicts) + ". Drop them, or load the model"
+                    + " again with these settings: svr load FILE --name '" + data.modelName() + "' --replace ...");
         }
     }
 

@@ -227,8 +227,8 @@ class PlotStoredModelTest {
                 "--data-dir", data.toString()));
 
         assertEquals(1, run.status);
-        assertTrue(run.err.contains("Model 'planted' is drawn as stored in the database, so --sigma 2.0 (stored: 1.0),"
-                + " --criterion beta (stored: chi2) cannot apply to it"), run.err);
+        assertTrue(run.err.contains("Model 'planted' is drawn as stored in the database, so these options cannot"
+                + " apply to it: --sigma 2.0 (stored: 1.0), --criterion beta (stored: chi2)."), run.err);
         assertTrue(Files.notExists(out));
     }
 
