@@ -13,13 +13,19 @@ import picocli.CommandLine.Command;
         description = "Singular Value Representation of trained neural networks, stored in Neo4j.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
+            ComputeCommand.class,
             LoadCommand.class,
             ModelsCommand.class,
             DeleteCommand.class,
             QueryCommand.class,
             ServeCommand.class,
+            PlotCommand.class,
         })
 public final class SvrCommand implements Runnable {
+
+    /** The SLF4J provider configured by simplelogger.properties. */
+    static final String SLF4J_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
 
     @Override
     public void run() {
@@ -28,9 +34,10 @@ public final class SvrCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        // Neo4j's server jar brings a second SLF4J provider; name ours so SLF4J does not warn on every run.
+        // Neo4j's server jar brings a second SLF4J provider; ours must win so that log lines reach the
+        // console, and naming it keeps SLF4J from warning about the choice on every run.
         if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+            System.setProperty("slf4j.provider", SLF4J_PROVIDER);
             System.setProperty("slf4j.internal.verbosity", "WARN");
         }
         System.exit(execute(args));
