@@ -11,12 +11,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.svrgraph.Progress;
-import org.svrgraph.spectral.Precision;
-import org.svrgraph.spectral.SignificanceCriterion;
-import org.svrgraph.spectral.SvrMethod;
+import org.svrgraph.reader.ChainSelection;
 import org.svrgraph.spectral.SvrOptions;
 import org.svrgraph.storage.GraphStore;
 import org.svrgraph.storage.LoadOptions;
@@ -38,8 +33,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " only when it is completely written.")
 public final class LoadCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoadCommand.class);
-
     @Parameters(index = "0", paramLabel = "MODEL_FILE", description = "The trained model's file.")
     Path modelFile;
 
@@ -47,36 +40,13 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Name of the model in the graph (default: the file name without its extension).")
     String name;
 
-    @Option(names = "--method", paramLabel = "svr|cosvr", defaultValue = "svr",
-            description = "How convolutions become matrices: svr (o x i*kh*kw) or cosvr (o*kh*kw x i). Default: svr.")
-    String method;
+    @Option(names = "--layers", paramLabel = "NAMES|REGEX",
+            description = "Which weight tensors form the chain: comma-separated names or one regular expression"
+                    + " (default: every map that chains, in module order).")
+    String layers;
 
-    @Option(names = "--sigma", paramLabel = "S", defaultValue = "3",
-            description = "Significance level in standard deviations: tail probability 1 - Phi(S). Default: 3.")
-    double sigmaLevel;
-
-    @Option(names = "--criterion", paramLabel = "chi2|beta|fdr", defaultValue = "chi2",
-            description = "Significance test: chi2 (reference), beta (exact null) or fdr (Benjamini-Hochberg on exact"
-                    + " p-values). Default: chi2.")
-    String criterion;
-
-    @Option(names = "--fdr", paramLabel = "Q", defaultValue = "0.05",
-            description = "False-discovery rate of the fdr criterion. Default: 0.05.")
-    double fdrLevel;
-
-    @Option(names = "--top-k", paramLabel = "K", defaultValue = "0",
-            description = "Keep the K largest singular triplets of every layer; 0 keeps all. Default: 0.")
-    int topK;
-
-    @Option(names = "--float32", description = "Compute the SVDs in single precision (faster, about 1e-5 relative).")
-    boolean float32;
-
-    @Option(names = "--fold-bn", description = "Fold BatchNorm into the preceding map before the SVD.")
-    boolean foldBatchNorm;
-
-    @Option(names = "--near-kernel", paramLabel = "T", defaultValue = "0.1",
-            description = "Mark spectral neurons with sigma / sigma_max below T as near-kernel. Default: 0.1.")
-    double nearKernelThreshold;
+    @Mixin
+    SvrOptionsMixin svr;
 
     @Option(names = "--store-top", paramLabel = "K", defaultValue = "0",
             description = "Also store the K strongest edges into and out of every spectral neuron, significant or not"
@@ -93,11 +63,12 @@ public final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The analyzer given to the constructor, or null for the model file readers with --layers and --backend. */
     private final ModelAnalyzer analyzer;
 
     /** Creates the command with the default analyzer (model file readers and the SVR engine). */
     public LoadCommand() {
-        this(new ModelFileAnalyzer());
+        this(null);
     }
 
     /** Creates the command with another analyzer, for tests or other model sources. */
@@ -110,13 +81,15 @@ public final class LoadCommand implements Callable<Integer> {
         if (!Files.isRegularFile(modelFile)) {
             throw new UserException("Model file not found: " + modelFile);
         }
-        SvrOptions options = svrOptions();
+        SvrOptions options = svr.toOptions();
         LoadOptions load = LoadOptions.DEFAULTS.withStoreTop(storeTop).withReplace(replace);
         String modelName = name != null ? name : defaultName(modelFile);
 
         long start = System.nanoTime();
         String sha256 = sha256(modelFile);
-        ModelAnalyzer.AnalyzedModel analyzed = analyzer.analyze(modelFile, options, progressLog());
+        ModelAnalyzer chosen = analyzer != null ? analyzer
+                : new ModelFileAnalyzer(ChainSelection.of(layers), svr.backend());
+        ModelAnalyzer.AnalyzedModel analyzed = chosen.analyze(modelFile, options, new ConsoleProgress());
         double analyzeSeconds = (System.nanoTime() - start) / 1e9;
 
         ModelDescription description = new ModelDescription(modelName, modelFile.toString(), sha256,
@@ -130,22 +103,6 @@ public final class LoadCommand implements Callable<Integer> {
             printSummary(summary, analyzed, analyzeSeconds, openSeconds);
         }
         return 0;
-    }
-
-    private SvrOptions svrOptions() {
-        SvrMethod svrMethod = switch (method.toLowerCase(Locale.ROOT)) {
-            case "svr" -> SvrMethod.SVR;
-            case "cosvr" -> SvrMethod.COSVR;
-            default -> throw new UserException("Invalid --method '" + method + "'; expected svr or cosvr");
-        };
-        SignificanceCriterion test;
-        try {
-            test = SignificanceCriterion.fromLabel(criterion);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("Invalid --criterion: " + e.getMessage());
-        }
-        return new SvrOptions(svrMethod, sigmaLevel, test, fdrLevel, topK,
-                float32 ? Precision.FLOAT32 : Precision.FLOAT64, foldBatchNorm, nearKernelThreshold);
     }
 
     private void printSummary(LoadSummary summary, ModelAnalyzer.AnalyzedModel analyzed, double analyzeSeconds,
@@ -166,15 +123,6 @@ public final class LoadCommand implements Callable<Integer> {
         }
         out.println("  time: " + times);
         out.flush();
-    }
-
-    /** Logs one line per stage start and end of the SVR computation. */
-    private static Progress progressLog() {
-        return (stage, done, total) -> {
-            if (done == total) {
-                LOG.info("SVR stage {} done ({} of {})", stage, done, total);
-            }
-        };
     }
 
     static String defaultName(Path file) {

@@ -135,7 +135,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (RuntimeException e) {
             if (causedByStoreLock(e)) {
                 throw new StorageException("The data directory " + home + " is in use by another process (store lock"
-                        + " held); stop the other svr command or point --data-dir elsewhere", e);
+                        + " held); wait for the other svr command, give svr serve's Bolt URI with --uri, or choose"
+                        + " another --data-dir", e);
             }
             throw new StorageException("Embedded Neo4j failed to start in " + home + ": " + rootMessage(e), e);
         }

@@ -34,7 +34,7 @@ final class TestModels {
     private TestModels() {
     }
 
-    /** A small conv, conv, fc, fc chain with Gaussian weights; the fc after the conv sees 4 positions. */
+    /** Creates a small conv, conv, fc, fc chain with Gaussian weights; the first fc map has 4 positions per channel. */
     static WeightChain chain(long seed) {
         Random random = new Random(seed);
         return new WeightChain(List.of(
@@ -44,7 +44,7 @@ final class TestModels {
                 LinearMap.fullyConnected("classifier.2.weight", 5, 12, gaussian(random, 5 * 12))));
     }
 
-    /** The engine's SVR of {@link #chain(long)}. */
+    /** Computes the engine's SVR of {@link #chain(long)}. */
     static SvrResult svr(long seed) {
         return new SvrEngine(new EjmlLinearAlgebra()).compute(chain(seed), OPTIONS);
     }
@@ -63,7 +63,7 @@ final class TestModels {
     }
 
     /**
-     * A synthetic SVR of {@code layers} fully connected layers of {@code width} spectral neurons,
+     * Creates a synthetic SVR of {@code layers} fully connected layers of {@code width} spectral neurons,
      * whose coefficients are drawn from the null (a = g^2 / n with g standard normal), for write
      * benchmarks where running SVDs would only cost time. Singular vectors are left empty.
      */
