@@ -32,10 +32,10 @@ import org.svrgraph.storage.ModelDescription;
  * With {@code mixPairBlock} false, block 2 is passed on unchanged instead (edges 17->17 and
  * 18->18 with a = 1).
  */
-final class BlockChain {
+public final class BlockChain {
 
-    static final int WIDTH = 22;
-    static final int MAPS = 5;
+    public static final int WIDTH = 22;
+    public static final int MAPS = 5;
     static final double[] SIGMA = sigma();
     /** The 3-sigma chi-square cut-off on the ratio n*a for z = 1 (svr-method.md section 4). */
     static final double RATIO_CUT_OFF = 10.27;
@@ -138,12 +138,12 @@ final class BlockChain {
         return new WeightChain(maps);
     }
 
-    static SvrResult svr(boolean mixPairBlock, long seed, int mapCount) {
+    public static SvrResult svr(boolean mixPairBlock, long seed, int mapCount) {
         return new SvrEngine(new EjmlLinearAlgebra()).compute(chain(mixPairBlock, seed, mapCount),
                 SvrOptions.DEFAULTS);
     }
 
-    static ModelDescription description(String name) {
+    public static ModelDescription description(String name) {
         return new ModelDescription(name, "/synthetic/" + name, "cd".repeat(32), "synthetic",
                 (long) MAPS * WIDTH * WIDTH);
     }
