@@ -13,8 +13,8 @@ import org.svrgraph.storage.StorageException;
 
 /**
  * Runs saved analysis queries on a store, in read transactions. A query that projects a GDS graph
- * drops it itself at the end; the runner drops it again afterwards whatever happened, so that a
- * failed query leaves no projection in the GDS catalog.
+ * drops it itself at the end. The runner drops it again afterwards, also when the query failed, so
+ * that no projection stays in the GDS catalog.
  */
 public final class AnalysisRunner {
 

@@ -26,12 +26,12 @@ public enum SavedQuery {
         this.projectionPrefix = projectionPrefix;
     }
 
-    /** The file name without the {@code .cypher} extension. */
+    /** Returns the file name without the {@code .cypher} extension. */
     public String fileName() {
         return fileName;
     }
 
-    /** The query text, header comment included. */
+    /** Returns the query text, header comment included. */
     public String text() {
         return CypherFile.load(fileName);
     }
@@ -42,8 +42,8 @@ public enum SavedQuery {
     }
 
     /**
-     * The name of the GDS projection the query creates for a model; the query text builds the same
-     * name from {@code $model}.
+     * Returns the name of the GDS projection the query creates for a model. The query text builds
+     * the same name from {@code $model}.
      */
     public Optional<String> projectionName(String model) {
         return usesGds() ? Optional.of(projectionPrefix + model) : Optional.empty();

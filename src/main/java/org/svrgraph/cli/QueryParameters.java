@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Parses {@code --param name=value} options. A value is an integer, a float, true, false or null
- * when it reads as one, and a list when it is a JSON array such as {@code ["vgg-plain","vgg-bn"]};
- * otherwise it is a string. Single or double quotes around a value force a string, so
+ * when it reads as one, and a list when it is a JSON array such as {@code ["vgg-plain","vgg-bn"]}.
+ * Anything else is a string. Single or double quotes around a value force a string, so
  * {@code --param name='42'} passes the text 42.
  */
 final class QueryParameters {
@@ -61,7 +61,7 @@ final class QueryParameters {
         }
     }
 
-    /** A JSON array such as ["vgg-plain","vgg-bn"] or [1,2], for list parameters like $models. */
+    /** Parses a JSON array such as ["vgg-plain","vgg-bn"] or [1,2], for list parameters like $models. */
     private static Object list(String text) {
         try {
             return JSON.readValue(text, List.class);

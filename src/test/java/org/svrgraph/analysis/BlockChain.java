@@ -37,7 +37,7 @@ public final class BlockChain {
     public static final int WIDTH = 22;
     public static final int MAPS = 5;
     static final double[] SIGMA = sigma();
-    /** The 3-sigma chi-square cut-off on the ratio n*a for z = 1 (svr-method.md section 4). */
+    /** The 3-sigma cut-off on the ratio n*a for z = 1: the chi-square(1) quantile at upper tail 0.00135. */
     static final double RATIO_CUT_OFF = 10.27;
 
     private BlockChain() {
@@ -54,7 +54,7 @@ public final class BlockChain {
         return s;
     }
 
-    /** The mixing M between the output basis of one map and the input basis of the next. */
+    /** Builds the mixing M between the output basis of one map and the input basis of the next. */
     static double[][] mixing(boolean mixPairBlock, long seed) {
         double[][] m = new double[WIDTH][WIDTH];
         m[0][0] = 1;
@@ -148,7 +148,7 @@ public final class BlockChain {
                 (long) MAPS * WIDTH * WIDTH);
     }
 
-    /** A random orthogonal matrix: Gram-Schmidt on Gaussian columns. */
+    /** Draws a random orthogonal matrix by Gram-Schmidt on Gaussian columns. */
     private static double[][] orthogonal(Random random) {
         double[][] q = new double[WIDTH][WIDTH];
         for (int c = 0; c < WIDTH; c++) {

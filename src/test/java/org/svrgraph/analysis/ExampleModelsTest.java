@@ -180,7 +180,7 @@ class ExampleModelsTest {
     }
 
     @Test
-    void nearKernelComponentsEqualUnionFindOnTheEngineEdges() {
+    void nearKernelComponentsEqualUnionFind() {
         for (String name : NAMES) {
             SvrResult result = RESULTS.get(name);
             List<Record> rows = runner.run(SavedQuery.NEAR_KERNEL_CLUSTERS,
