@@ -91,6 +91,18 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void pathsWithCypherNeedNoGds() {
+        assertEquals(0, svr("paths", "blocks", "--cypher", "--weight", "ratio", "--min-ratio", "5", "--limit", "1",
+                "--format", "csv"), err.toString());
+
+        List<String> rows = lines().stream().filter(line -> line.startsWith("0,4,4,")).toList();
+        assertEquals(2, rows.size(), out.toString());
+        // The chain row of the dominant-chain table, then the heaviest plain-Cypher path: the chain, 4 x 22.
+        String path = rows.get(1);
+        assertEquals(88.0, Double.parseDouble(path.substring(path.lastIndexOf(',') + 1)), 1e-9, path);
+    }
+
+    @Test
     void clustersListTheTwoBlocks() {
         assertEquals(0, svr("clusters", "blocks", "--format", "csv"), err.toString());
 
