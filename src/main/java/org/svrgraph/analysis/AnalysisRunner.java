@@ -38,6 +38,8 @@ public final class AnalysisRunner {
             projection = query.projectionName(String.valueOf(parameters.get("model")));
         }
         long start = System.nanoTime();
+        // NOTE: projections are named per model, so two runs of one GDS query on the same model at
+        // the same time collide: the second fails with "graph already exists".
         try (Session session = store.session()) {
             QueryResult result = session.executeRead(tx -> {
                 Result records = tx.run(query.text(), parameters);
