@@ -40,7 +40,7 @@ public final class QueryCommand implements Callable<Integer> {
     Source source;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
-            description = "Query parameter $NAME; numbers, true, false and null are typed, anything else (or a quoted"
+            description = "Query parameter $NAME; numbers, true, false, null and JSON arrays are typed, anything else (or a quoted"
                     + " value) is a string. Repeatable.")
     List<String> parameters = new ArrayList<>();
 

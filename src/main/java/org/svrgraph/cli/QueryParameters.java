@@ -6,10 +6,14 @@ import java.util.Map;
 
 /**
  * Parses {@code --param name=value} options. A value is an integer, a float, true, false or null
- * when it reads as one; otherwise it is a string. Single or double quotes around a value force a
- * string, so {@code --param name='42'} passes the text 42.
+ * when it reads as one, and a list when it is a JSON array such as {@code ["vgg-plain","vgg-bn"]}.
+ * Anything else is a string. Single or double quotes around a value force a string, so
+ * {@code --param name='42'} passes the text 42.
  */
 final class QueryParameters {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private QueryParameters() {
     }
@@ -31,6 +35,9 @@ final class QueryParameters {
                 || text.startsWith("\"") && text.endsWith("\""))) {
             return text.substring(1, text.length() - 1);
         }
+        if (text.startsWith("[") && text.endsWith("]")) {
+            return list(text);
+        }
         switch (text) {
             case "true":
                 return true;
@@ -51,6 +58,16 @@ final class QueryParameters {
             } catch (NumberFormatException notNumber) {
                 return text;
             }
+        }
+    }
+
+    /** Parses a JSON array such as ["vgg-plain","vgg-bn"] or [1,2], for list parameters like $models. */
+    private static Object list(String text) {
+        try {
+            return JSON.readValue(text, List.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserException("Invalid list parameter value " + text + "; expected a JSON array such as"
+                    + " [\"vgg-plain\",\"vgg-bn\"]: " + e.getOriginalMessage());
         }
     }
 }

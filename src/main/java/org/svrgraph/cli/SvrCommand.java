@@ -21,6 +21,11 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ServeCommand.class,
             PlotCommand.class,
+            SummaryCommand.class,
+            PathsCommand.class,
+            ClustersCommand.class,
+            HubsCommand.class,
+            CompareCommand.class,
         })
 public final class SvrCommand implements Runnable {
 
