@@ -41,7 +41,7 @@ abstract class AnalysisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GraphStore store = GraphStore.open(database.settings())) {
+        try (GraphStore store = GraphStore.open(database.existingSettings())) {
             analyze(store, new AnalysisRunner(store));
         }
         return 0;

@@ -19,9 +19,12 @@ import picocli.CommandLine.Parameters;
 /** {@code svr compute}: the SVR of a model file written as .npy files and summary.json, no database. */
 @Command(name = "compute", mixinStandardHelpOptions = true,
         description = {"Compute the SVR of a model file and write it as NumPy files and JSON, without any database.",
-            "Writes sigma_L.npy per layer (float64, descending), adjacency_L.npy per layer pair (float64,",
-            "r_{L+1} x r_L: row i = spectral neuron i of layer L+1, column j = neuron j of layer L),",
-            "and summary.json."})
+            "",
+            "Writes sigma_L.npy per layer: float64 singular values, descending.",
+            "Writes adjacency_L.npy per layer pair: float64, r_{L+1} x r_L; row i is spectral neuron i of layer L+1,"
+                    + " column j is neuron j of layer L.",
+            "Writes summary.json: layers, pairs, significance under every criterion, derived quantities, options.",
+            "Earlier sigma_*, adjacency_* and summary.json files in the directory are replaced."})
 public final class ComputeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL_FILE", description = "The model file (see svr inspect for formats).")

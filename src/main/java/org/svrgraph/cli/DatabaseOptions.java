@@ -1,5 +1,6 @@
 package org.svrgraph.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.svrgraph.storage.DatabaseSettings;
@@ -33,6 +34,20 @@ public final class DatabaseOptions {
     /** Resolves the options against the process environment. */
     public DatabaseSettings settings() {
         return settings(System.getenv());
+    }
+
+    /**
+     * Resolves the options for a command that only reads or deletes: an embedded data directory must
+     * exist already, so that a mistyped --data-dir reports the mistake instead of creating an empty
+     * database.
+     */
+    public DatabaseSettings existingSettings() {
+        DatabaseSettings settings = settings();
+        if (!settings.external() && !Files.isDirectory(settings.dataDirectory())) {
+            throw new UserException("No database at " + settings.dataDirectory() + ": nothing has been loaded there."
+                    + " Load a model with svr load, or give the right --data-dir or --uri.");
+        }
+        return settings;
     }
 
     /** Resolves the options against the given environment: options first, then environment variables. */

@@ -26,7 +26,7 @@ public final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GraphStore store = GraphStore.open(database.settings())) {
+        try (GraphStore store = GraphStore.open(database.existingSettings())) {
             ModelCatalog catalog = new ModelCatalog(store);
             catalog.prepare();
             catalog.delete(name);

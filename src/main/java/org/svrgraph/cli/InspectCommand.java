@@ -33,7 +33,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL_FILE",
             description = "The model file: .safetensors (or a sharded model's .safetensors.index.json), .npz,"
-                    + " .npy, or a PyTorch .pt/.pth/.ckpt/.bin; or a Hugging Face model directory.")
+                    + " .npy, a PyTorch .pt/.pth/.ckpt/.bin, .onnx, a TF.js model.json, a Keras .h5; or a model"
+                    + " directory holding one of them.")
     Path modelFile;
 
     @Option(names = "--layers", paramLabel = "NAMES|REGEX",

@@ -92,7 +92,7 @@ public final class LoadCommand implements Callable<Integer> {
         ModelAnalyzer.AnalyzedModel analyzed = chosen.analyze(modelFile, options, new ConsoleProgress());
         double analyzeSeconds = (System.nanoTime() - start) / 1e9;
 
-        ModelDescription description = new ModelDescription(modelName, modelFile.toString(), sha256,
+        ModelDescription description = new ModelDescription(modelName, modelFile.toAbsolutePath().normalize().toString(), sha256,
                 analyzed.format(), analyzed.parameterCount());
         LoadSummary summary;
         start = System.nanoTime();

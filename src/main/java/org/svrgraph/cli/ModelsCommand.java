@@ -30,16 +30,17 @@ public final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<StoredModel> models;
-        try (GraphStore store = GraphStore.open(database.settings())) {
+        try (GraphStore store = GraphStore.open(database.existingSettings())) {
             models = new ModelCatalog(store).list();
         }
         List<List<Object>> rows = new ArrayList<>();
         for (StoredModel model : models) {
             rows.add(Arrays.asList(model.name(), model.format(), model.method(), model.criterion(), model.sigmaLevel(),
-                    model.layers(), model.neurons(), model.edges(), model.loadedAt(), model.source()));
+                    model.layers(), model.neurons(), model.edges(), model.significantEdges(), model.loadedAt(),
+                    model.source()));
         }
         new ResultTable(List.of("name", "format", "method", "criterion", "sigma", "layers", "neurons", "edges",
-                "loadedAt", "source"), rows).print(format, spec.commandLine().getOut());
+                "significantEdges", "loadedAt", "source"), rows).print(format, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -60,7 +60,7 @@ public final class QueryCommand implements Callable<Integer> {
         String cypher = source.file != null ? readFile(source.file) : source.text;
         Map<String, Object> values = QueryParameters.parse(parameters);
         ResultTable table;
-        try (GraphStore store = GraphStore.open(database.settings()); Session session = store.session()) {
+        try (GraphStore store = GraphStore.open(database.existingSettings()); Session session = store.session()) {
             table = session.executeRead(tx -> {
                 Result result = tx.run(cypher, values);
                 List<String> columns = result.keys();

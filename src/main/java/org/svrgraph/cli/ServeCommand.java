@@ -65,6 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Other svr commands: svr query --uri " + embedded.boltUri() + " ...");
             out.println("Press Ctrl-C to stop.");
             out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.println("Stopping the database in " + directory);
+                out.flush();
+            }));
             // The DBMS's shutdown hook stops it on Ctrl-C; until then this thread only waits.
             new CountDownLatch(1).await();
         } finally {

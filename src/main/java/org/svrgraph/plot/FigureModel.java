@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param modelName the model's name for the title
  * @param method {@code svr} or {@code cosvr}
- * @param criterion short name of the significance criterion ({@code chi2}, {@code beta}, {@code fdr})
+ * @param criterion the significance criterion with its level, as the header shows it, such as
+ *     {@code chi2 at 3σ} or {@code fdr at q = 0.05}
  * @param sigmaLevel significance level in standard deviations
  * @param nearKernelThreshold a neuron is near-kernel when sigma / sigma_max is below this
  * @param layers the columns, in chain order

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.svrgraph.spectral.LayerPair;
 import org.svrgraph.spectral.SpectralLayer;
+import org.svrgraph.spectral.SignificanceCriterion;
 import org.svrgraph.spectral.SvrOptions;
 import org.svrgraph.spectral.SvrResult;
 
@@ -41,7 +42,7 @@ public final class FigureModels {
                 ? DominantChain.find(result, chainTopK) : Optional.empty();
         List<HighlightGroup> clusters = drawable && highlights.contains(HighlightKind.NEAR_KERNEL)
                 ? NearKernelClusters.find(result, maxEdges) : List.of();
-        return new FigureModel(modelName, result.options().method().label(), result.options().criterion().label(),
+        return new FigureModel(modelName, result.options().method().label(), criterionText(result.options()),
                 result.options().sigmaLevel(), result.options().nearKernelThreshold(), layers, pairs, maxEdges,
                 new Highlights(highlights, chain, chainTopK, clusters));
     }
@@ -68,7 +69,7 @@ public final class FigureModels {
         List<HighlightGroup> clusters = drawable && highlights.contains(HighlightKind.NEAR_KERNEL)
                 ? NearKernelClusters.find(graph, maxEdges) : List.of();
         SvrOptions options = data.options();
-        return new FigureModel(data.modelName(), options.method().label(), options.criterion().label(),
+        return new FigureModel(data.modelName(), options.method().label(), criterionText(options),
                 options.sigmaLevel(), options.nearKernelThreshold(), data.layers(), pairs, maxEdges,
                 new Highlights(highlights, chain, chainTopK, clusters));
     }
@@ -82,5 +83,16 @@ public final class FigureModels {
         double[] intensity = l < result.intensities().size() ? result.intensities().get(l).clone()
                 : new double[layer.rank()];
         return new FigureLayer(layer.name(), layer.kind().shortName(), layer.sigma().clone(), intensity, nearKernel);
+    }
+
+    /**
+     * Returns the criterion with the level it uses: the sigma level for the chi-square and exact Beta
+     * criteria, the false-discovery rate q for Benjamini-Hochberg.
+     */
+    static String criterionText(SvrOptions options) {
+        if (options.criterion() == SignificanceCriterion.BENJAMINI_HOCHBERG) {
+            return options.criterion().label() + " at q = " + FigurePainter.trim(options.fdrLevel());
+        }
+        return options.criterion().label() + " at " + FigurePainter.trim(options.sigmaLevel()) + "σ";
     }
 }

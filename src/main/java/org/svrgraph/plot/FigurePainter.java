@@ -50,8 +50,7 @@ final class FigurePainter {
 
     /** Returns the header line of a panel: method, criterion, sigma level and what the cap left out. */
     static String describe(FigureModel figure) {
-        String settings = "method " + figure.method() + ", " + figure.criterion() + " at "
-                + trim(figure.sigmaLevel()) + "σ";
+        String settings = "method " + figure.method() + ", " + figure.criterion();
         long drawn = figure.drawnEdgeCount();
         long significant = figure.significantEdgeCount();
         if (significant == 0) {

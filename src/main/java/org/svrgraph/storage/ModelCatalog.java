@@ -80,7 +80,7 @@ public final class ModelCatalog {
         return new StoredModel(row.get("name").asString(), row.get("format").asString(null),
                 row.get("method").asString(null), row.get("criterion").asString(null),
                 row.get("sigmaLevel").asDouble(Double.NaN), row.get("layers").asLong(0), row.get("neurons").asLong(0),
-                row.get("edges").asLong(0), loadedAt.isNull() ? null : loadedAt.asZonedDateTime().toString(),
+                row.get("edges").asLong(0), row.get("significantEdges").asLong(0), loadedAt.isNull() ? null : loadedAt.asZonedDateTime().toString(),
                 row.get("source").asString(null));
     }
 

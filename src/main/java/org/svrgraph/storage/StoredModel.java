@@ -10,10 +10,11 @@ package org.svrgraph.storage;
  * @param sigmaLevel sigma level of the test
  * @param layers Layer nodes
  * @param neurons SpectralNeuron nodes
- * @param edges SVR_EDGE relationships
+ * @param edges SVR_EDGE relationships stored
+ * @param significantEdges stored edges that pass the model's criterion; fewer than edges after --store-top
  * @param loadedAt when the load was published, ISO-8601
  * @param source the model file
  */
 public record StoredModel(String name, String format, String method, String criterion, double sigmaLevel,
-        long layers, long neurons, long edges, String loadedAt, String source) {
+        long layers, long neurons, long edges, long significantEdges, String loadedAt, String source) {
 }

@@ -94,4 +94,29 @@ class ComputeCommandTest {
         assertEquals(1, SvrCommand.execute("compute", FIXTURES.resolve("tiny_cnn.npz").toString(), "--out",
                 out.toString(), "--method", "svd"));
     }
+
+    @Test
+    void outputThatIsAFileIsRejected() throws IOException {
+        Path file = Files.writeString(out.resolve("afile"), "not a directory");
+        assertEquals(1, SvrCommand.execute("compute", FIXTURES.resolve("tiny_cnn.npz").toString(), "--out",
+                file.toString()));
+        assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void earlierLargerResultLeavesNoStaleFiles() throws IOException {
+        for (int l = 0; l < 9; l++) {
+            Files.writeString(out.resolve("sigma_" + l + ".npy"), "stale");
+            Files.writeString(out.resolve("adjacency_" + l + ".npy"), "stale");
+        }
+        Path unrelated = Files.writeString(out.resolve("notes.txt"), "keep");
+        assertEquals(0, SvrCommand.execute("compute", FIXTURES.resolve("tiny_cnn.npz").toString(), "--out",
+                out.toString()));
+        // tiny_cnn has 5 layers and 4 pairs.
+        assertTrue(Files.exists(out.resolve("sigma_4.npy")));
+        assertFalse(Files.exists(out.resolve("sigma_5.npy")));
+        assertTrue(Files.exists(out.resolve("adjacency_3.npy")));
+        assertFalse(Files.exists(out.resolve("adjacency_4.npy")));
+        assertEquals("keep", Files.readString(unrelated));
+    }
 }

@@ -1,6 +1,7 @@
 package org.svrgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,5 +137,20 @@ class StorageCommandsTest {
         assertEquals(1, svr("models", "--uri", "bolt://127.0.0.1:1"));
         assertTrue(err.toString().startsWith("svr: Cannot reach Neo4j at bolt://127.0.0.1:1"), err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+
+    @Test
+    void missingDataDirectoryIsNotCreated() {
+        Path typo = temp.resolve("no-such-db");
+        for (String command : new String[] {"models", "query", "delete"}) {
+            String[] args = switch (command) {
+                case "query" -> new String[] {"query", "RETURN 1", "--data-dir", typo.toString()};
+                case "delete" -> new String[] {"delete", "m", "--data-dir", typo.toString()};
+                default -> new String[] {"models", "--data-dir", typo.toString()};
+            };
+            assertEquals(1, svr(args), command);
+            assertTrue(err.toString().contains("No database at " + typo), err.toString());
+            assertFalse(java.nio.file.Files.exists(typo), command + " must not create " + typo);
+        }
     }
 }
