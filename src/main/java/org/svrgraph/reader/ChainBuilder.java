@@ -165,12 +165,29 @@ public final class ChainBuilder {
         for (String name : chosen) {
             maps.add(byName.get(name));
         }
+        warnAboutGaps(List.copyOf(byName.keySet()), chosen);
         for (LinearMap map : candidates) {
             if (!chosen.contains(map.name())) {
                 skipped.add(new SkippedTensor(map.name(), shapeText(map), "not selected by --layers"));
             }
         }
         return maps;
+    }
+
+    /**
+     * Warns when the chosen maps are not neighbours in module order: the SVR then treats maps that
+     * the network separates by others as consecutive, and for a conv followed by a fully connected
+     * map the positions z come from the widths alone, whatever the real feature map was.
+     */
+    private static void warnAboutGaps(List<String> moduleOrder, List<String> chosen) {
+        for (int k = 0; k + 1 < chosen.size(); k++) {
+            int from = moduleOrder.indexOf(chosen.get(k));
+            int to = moduleOrder.indexOf(chosen.get(k + 1));
+            if (to != from + 1) {
+                LOG.warn("--layers joins '{}' and '{}', which are not neighbours in module order; the SVR treats"
+                        + " them as consecutive maps", chosen.get(k), chosen.get(k + 1));
+            }
+        }
     }
 
     private static List<LinearMap> attachBatchNorms(ModelContents contents, List<LinearMap> maps) {
