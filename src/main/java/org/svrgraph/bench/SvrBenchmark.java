@@ -23,10 +23,20 @@ public final class SvrBenchmark {
 
     private final LinearAlgebra algebra;
     private final WeightChain chain;
+    private final int parallelism;
 
     public SvrBenchmark(LinearAlgebra algebra, WeightChain chain) {
+        this(algebra, chain, 1);
+    }
+
+    /**
+     * Creates a benchmark that decomposes {@code parallelism} layers at a time. Step times are the
+     * time between two completed steps, so they are per-layer times only with parallelism 1.
+     */
+    public SvrBenchmark(LinearAlgebra algebra, WeightChain chain, int parallelism) {
         this.algebra = algebra;
         this.chain = chain;
+        this.parallelism = parallelism;
     }
 
     /** Computes the SVR once with reference settings at the given rank and precision; returns the lines. */
@@ -40,7 +50,7 @@ public final class SvrBenchmark {
         StageClock clock = new StageClock();
         long start = System.nanoTime();
         long cpuStart = StageClock.processCpuNanos();
-        SvrResult result = new SvrEngine(algebra).compute(chain, options, clock);
+        SvrResult result = new SvrEngine(algebra, parallelism).compute(chain, options, clock);
         double total = (System.nanoTime() - start) / 1e9;
         double cpuTotal = (StageClock.processCpuNanos() - cpuStart) / 1e9;
 

@@ -47,6 +47,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "SVD precisions to time, comma-separated: float64, float32; default ${DEFAULT-VALUE}.")
     private List<String> precisions;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Layers decomposed at a time, each SVD on one thread (svr compute and load use one per "
+                    + "core). Step times are per-layer times only with 1; default ${DEFAULT-VALUE}.")
+    private int parallelism;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random weights; default ${DEFAULT-VALUE}.")
     private long seed;
 
@@ -65,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "# svr bench: implementation=java backend=%s layers=%d parameters=%d seed=%d cores=%d%n",
                 algebra.name(), chain.size(), chain.parameterCount(), seed, Runtime.getRuntime().availableProcessors());
         out.flush();
-        SvrBenchmark benchmark = new SvrBenchmark(algebra, chain);
+        SvrBenchmark benchmark = new SvrBenchmark(algebra, chain, parallelism);
         for (int k : topKs) {
             for (Precision precision : parsedPrecisions) {
                 for (String line : benchmark.run(k, precision)) {

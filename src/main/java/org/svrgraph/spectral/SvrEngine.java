@@ -1,9 +1,16 @@
 package org.svrgraph.spectral;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svrgraph.Progress;
@@ -22,9 +29,23 @@ public final class SvrEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SvrEngine.class);
 
     private final LinearAlgebra algebra;
+    private final int parallelism;
 
+    /** Creates an engine that decomposes up to one layer per available processor at a time. */
     public SvrEngine(LinearAlgebra algebra) {
+        this(algebra, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Creates an engine that decomposes up to {@code parallelism} layers at a time. Each SVD runs on
+     * one thread of the backend, so parallel layers are how the engine uses several cores.
+     */
+    public SvrEngine(LinearAlgebra algebra, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("Parallelism must be at least 1, got " + parallelism);
+        }
         this.algebra = algebra;
+        this.parallelism = parallelism;
     }
 
     /** Computes the SVR without progress reports. */
@@ -57,21 +78,74 @@ public final class SvrEngine {
         return new SvrResult(options, layers, pairs, intensities, pathMetric, algebra.name(), stageSeconds);
     }
 
+    /**
+     * Decomposes every layer, the largest first so that the longest SVD starts at once while the
+     * other threads work through the small layers.
+     */
     private List<SpectralLayer> decomposeLayers(WeightChain chain, SvrOptions options, Progress progress) {
-        List<SpectralLayer> layers = new ArrayList<>();
-        progress.update("svd", 0, chain.size());
-        for (int l = 0; l < chain.size(); l++) {
-            LinearMap map = chain.get(l);
-            long start = System.nanoTime();
-            Matrix transposed = LayerMatrix.transposed(map, options.method());
-            ThinSvd svd = LayerMatrix.fromTransposed(algebra.svd(transposed, options.topK(), options.precision()));
-            layers.add(new SpectralLayer(l, map.name(), map.kind(), map.shape().clone(), svd.sigma(), svd.u(),
-                    svd.v(), LayerMatrix.frobeniusNorm(map)));
-            LOG.debug("SVD of layer {} '{}' ({} x {}, rank {}) took {} s", l, map.name(), transposed.cols(),
-                    transposed.rows(), svd.rank(), format(seconds(start)));
-            progress.update("svd", l + 1, chain.size());
+        int count = chain.size();
+        SpectralLayer[] layers = new SpectralLayer[count];
+        AtomicInteger done = new AtomicInteger();
+        progress.update("svd", 0, count);
+        List<Integer> largestFirst = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            largestFirst.add(l);
         }
-        return layers;
+        largestFirst.sort(Comparator.comparingInt((Integer l) -> chain.get(l).weights().length).reversed());
+
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), daemonThreads());
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int l : largestFirst) {
+                tasks.add(pool.submit(() -> {
+                    layers[l] = decompose(chain.get(l), l, options);
+                    progress.update("svd", done.incrementAndGet(), count);
+                }));
+            }
+            for (Future<?> task : tasks) {
+                awaitTask(task);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(layers);
+    }
+
+    private SpectralLayer decompose(LinearMap map, int l, SvrOptions options) {
+        long start = System.nanoTime();
+        Matrix transposed = LayerMatrix.transposed(map, options.method());
+        ThinSvd svd = LayerMatrix.fromTransposed(algebra.svd(transposed, options.topK(), options.precision()));
+        LOG.debug("SVD of layer {} '{}' ({} x {}, rank {}) took {} s", l, map.name(), transposed.cols(),
+                transposed.rows(), svd.rank(), format(seconds(start)));
+        return new SpectralLayer(l, map.name(), map.kind(), map.shape().clone(), svd.sigma(), svd.u(), svd.v(),
+                LayerMatrix.frobeniusNorm(map));
+    }
+
+    /** Waits for a task and rethrows its failure as it was thrown. */
+    private static void awaitTask(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while computing the SVDs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "svr-svd-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private List<Matrix> computeAdjacencies(WeightChain chain, List<SpectralLayer> layers, SvrOptions options,
