@@ -206,15 +206,15 @@ public final class SvrEngine {
     }
 
     /**
-     * The z of the null law: the next layer's positions for svr; for cosvr the kernel positions of
-     * layer l when it is a convolution.
+     * Returns the z of the null law: the next layer's positions for svr, and for cosvr the kernel
+     * positions of layer l when it is a convolution.
      */
     private static int nullPositions(WeightChain chain, List<SpectralLayer> layers, int l, SvrMethod method) {
         Adjacency.Side current = currentSide(chain, layers, l, method);
         Adjacency.Side next = nextSide(chain, layers, l, method);
         if (current.positions() > 1) {
-            // NOTE: cosvr from a convolution to the first FC map sums over kernel and spatial positions;
-            // the Beta law with the kernel's z, as the reference implementation uses, is then approximate.
+            // NOTE: cosvr from a convolution to the first FC map sums over kernel and spatial positions.
+            // The Beta law with the kernel's z, which the reference implementation uses, is then approximate.
             return current.positions();
         }
         return next.positions();
