@@ -8,6 +8,8 @@
 MATCH (source:SpectralNeuron {model: $model})-[e:SVR_EDGE]->(target:SpectralNeuron)
 WHERE e.significant
 WITH gds.graph.project('svr-hubs-' + $model, source, target) AS graph
+// With no matching neuron the projection is null and nothing is projected: return no rows.
+WITH graph WHERE graph IS NOT NULL
 CALL (graph) {
   CALL gds.pageRank.stream(graph.graphName, {concurrency: 1}) YIELD nodeId, score
   RETURN collect({node: nodeId, score: score}) AS ranks

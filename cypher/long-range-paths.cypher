@@ -4,7 +4,8 @@
 // $minPValue, including p = 0, count as $minPValue). Paths that are the beginning of a heavier
 // listed path are left out. Returns the layers each path crosses, its neurons as layer:index, the
 // ratios and weights of its edges, and its total weight.
-// Parameters: $model (model name), $weight ('ratio' or 'log10p'), $minPValue (e.g. 1e-300),
+// Parameters: $model (model name), $weight ('ratio' or 'log10p'; svr paths uses 'log10p' by default),
+// $minPValue (e.g. 1e-300),
 // $limit (rows).
 // The projection 'svr-paths-' + $model is dropped at the end; a failed run leaves it in the GDS
 // catalog: CALL gds.graph.drop('svr-paths-' + $model, false). svr paths drops it in any case.
@@ -21,6 +22,8 @@ WITH source, target,
      END AS weight
 WITH gds.graph.project('svr-paths-' + $model, source, target,
                        {relationshipProperties: {weight: weight}}) AS graph
+// With no matching neuron the projection is null and nothing is projected: return no rows.
+WITH graph WHERE graph IS NOT NULL
 CALL (graph) {
   CALL gds.dag.longestPath.stream(graph.graphName, {relationshipWeightProperty: 'weight', concurrency: 1})
   YIELD nodeIds, totalCost, costs

@@ -17,6 +17,8 @@ OPTIONAL MATCH (source)-[e:SVR_EDGE]->(target:SpectralNeuron)
 WHERE e.significant AND target.relativeSigma < $threshold
 WITH gds.graph.project('svr-clusters-' + $model, source, target, {},
                        {undirectedRelationshipTypes: ['*']}) AS graph
+// With no matching neuron the projection is null and nothing is projected: return no rows.
+WITH graph WHERE graph IS NOT NULL
 CALL (graph) {
   CALL gds.wcc.stream(graph.graphName, {concurrency: 1}) YIELD nodeId, componentId
   RETURN collect({algorithm: 'wcc', node: nodeId, cluster: componentId}) AS components

@@ -47,6 +47,13 @@ abstract class AnalysisCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Rejects a near-kernel threshold outside [0, 1], the range of sigma / sigma_max. */
+    static void checkThreshold(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new UserException("--threshold is a fraction of sigma_max between 0 and 1, got " + threshold);
+        }
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -37,12 +37,20 @@ public final class ClustersCommand extends AnalysisCommand {
             description = "Neurons named per cluster in table output, the rest counted. Default: 12.")
     int shownNeurons;
 
+    /** Lines printed after the table, such as how many clusters --limit left out. */
+    private final List<String> notes = new ArrayList<>();
+
     @Override
     void analyze(GraphStore store, AnalysisRunner runner) {
+        checkThreshold(threshold);
         runner.requireModels(List.of(model));
         store.requireGds();
         print("Near-kernel clusters of '" + model + "' (relativeSigma < " + threshold + ", at least " + minSize
                 + " neurons; wcc = connected components, louvain = communities)", table(runner));
+        if (format == ResultTable.Format.table) {
+            notes.forEach(out()::println);
+            out().flush();
+        }
     }
 
     private ResultTable table(AnalysisRunner runner) {
@@ -52,10 +60,12 @@ public final class ClustersCommand extends AnalysisCommand {
         int algorithm = all.columns().indexOf("algorithm");
         int neurons = all.columns().indexOf("neurons");
         Map<Object, Integer> listed = new HashMap<>();
+        Map<Object, Integer> omitted = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : all.rows()) {
             int count = listed.merge(row.get(algorithm), 1, Integer::sum);
             if (count > limit) {
+                omitted.merge(row.get(algorithm), 1, Integer::sum);
                 continue;
             }
             List<Object> copy = new ArrayList<>(row);
@@ -67,6 +77,8 @@ public final class ClustersCommand extends AnalysisCommand {
             }
             rows.add(copy);
         }
+        omitted.forEach((name, count) -> notes.add(count + " more " + name + " clusters not listed; raise --limit"
+                + " to see them."));
         return new ResultTable(all.columns(), rows);
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 + " Jaccard overlap of their significant edges per layer pair (cypher/compare-overlap.cypher)."})
 public final class CompareCommand extends AnalysisCommand {
 
-    @Parameters(index = "0..*", arity = "2..*", paramLabel = "MODEL",
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "MODEL",
             description = "Two or more stored models (svr models lists them).")
     List<String> models;
 
@@ -34,6 +34,10 @@ public final class CompareCommand extends AnalysisCommand {
 
     @Override
     void analyze(GraphStore store, AnalysisRunner runner) {
+        if (models.size() < 2) {
+            throw new UserException("svr compare needs at least two model names, got " + models.size() + ": " + models);
+        }
+        checkThreshold(threshold);
         runner.requireModels(models);
         print("Layers side by side (near-kernel: relativeSigma < " + threshold + ")",
                 runner.run(SavedQuery.COMPARE, Map.of("models", models, "threshold", threshold)));

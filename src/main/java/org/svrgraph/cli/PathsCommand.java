@@ -55,7 +55,7 @@ public final class PathsCommand extends AnalysisCommand {
     @Override
     void analyze(GraphStore store, AnalysisRunner runner) {
         if (k < 1 || limit < 0) {
-            throw new UserException("--k must be at least 1 and --limit at least 0, got " + k + " and " + limit);
+            throw new UserException("-k must be at least 1 and --limit at least 0, got " + k + " and " + limit);
         }
         runner.requireModels(List.of(model));
         if (!cypher) {
@@ -66,11 +66,16 @@ public final class PathsCommand extends AnalysisCommand {
         Map<String, Object> parameters = Map.of("model", model, "weight", weight.name(), "minPValue", minPValue,
                 "limit", limit, "minRatio", minRatio, "minHops", minHops);
         if (cypher) {
-            print("Heaviest paths (plain Cypher, edges with ratio >= " + minRatio + ", weight " + weight + ")",
+            print("Heaviest paths (plain Cypher, edges with ratio >= " + minRatio + ", weight " + weightText() + ")",
                     runner.run(SavedQuery.LONG_RANGE_PATHS_CYPHER, parameters));
         } else {
-            print("Heaviest paths (GDS longest path, weight " + weight + ")",
+            print("Heaviest paths (GDS longest path, weight " + weightText() + ")",
                     runner.run(SavedQuery.LONG_RANGE_PATHS, parameters));
         }
+    }
+
+    /** Returns the edge weight as a formula: the ratio n a, or -log10 of the p-value. */
+    private String weightText() {
+        return weight == Weight.log10p ? "-log10 p" : "ratio n*a";
     }
 }

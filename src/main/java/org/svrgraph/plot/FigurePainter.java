@@ -139,6 +139,9 @@ final class FigurePainter {
                 layout.columnX(panel, edge.pair() + 1), layout.neuronY(next, edge.next()), color, width, 0.85);
     }
 
+    /** Smallest radius of a near-kernel ring, in pixels (SVG user units). */
+    static final double MIN_RING_RADIUS = 2.5;
+
     /** Draws the neurons of a layer in index order; near-kernel neurons are rings. */
     private void paintNeurons(int panel, int l, FigureLayer layer) {
         canvas.beginGroup("layer", "layer", Integer.toString(l));
@@ -147,8 +150,10 @@ final class FigurePainter {
         for (int j = 0; j < layer.rank(); j++) {
             Color color = FigureColors.neuron(layer.convolution(), layer.intensity()[j]);
             if (layer.nearKernel()[j]) {
-                canvas.circle(x, layout.neuronY(layer, j), r, Color.WHITE, FigureColors.mix(color, Color.BLACK, 0.2),
-                        Math.max(0.6, r * 0.45));
+                // Rings stay visible where the dots of a wide layer shrink to a pixel.
+                double ringRadius = Math.max(r, MIN_RING_RADIUS);
+                canvas.circle(x, layout.neuronY(layer, j), ringRadius, Color.WHITE,
+                        FigureColors.mix(color, Color.BLACK, 0.2), Math.max(0.9, ringRadius * 0.45));
             } else {
                 canvas.circle(x, layout.neuronY(layer, j), r, color, null, 0);
             }

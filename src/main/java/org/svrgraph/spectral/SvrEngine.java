@@ -79,24 +79,27 @@ public final class SvrEngine {
     }
 
     /**
-     * Decomposes every layer, the largest first so that the longest SVD starts at once while the
-     * other threads work through the small layers.
+     * Decomposes every layer. With several threads the largest goes first, so that the longest SVD
+     * starts at once while the other threads work through the small layers.
      */
     private List<SpectralLayer> decomposeLayers(WeightChain chain, SvrOptions options, Progress progress) {
         int count = chain.size();
         SpectralLayer[] layers = new SpectralLayer[count];
         AtomicInteger done = new AtomicInteger();
         progress.update("svd", 0, count);
-        List<Integer> largestFirst = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
         for (int l = 0; l < count; l++) {
-            largestFirst.add(l);
+            order.add(l);
         }
-        largestFirst.sort(Comparator.comparingInt((Integer l) -> chain.get(l).weights().length).reversed());
+        if (parallelism > 1) {
+            // One thread keeps chain order, so that each progress step is the layer of that index.
+            order.sort(Comparator.comparingInt((Integer l) -> chain.get(l).weights().length).reversed());
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, count), daemonThreads());
         try {
             List<Future<?>> tasks = new ArrayList<>();
-            for (int l : largestFirst) {
+            for (int l : order) {
                 tasks.add(pool.submit(() -> {
                     layers[l] = decompose(chain.get(l), l, options);
                     progress.update("svd", done.incrementAndGet(), count);

@@ -236,10 +236,11 @@
       if (x < plot.left - 10 || x > plot.right + 10) return;
       for (let j = 0; j < layer.sigma.length; j++) {
         const y = screenY(layer.frac[j]);
-        c.beginPath(); c.arc(x, y, r, 0, 2 * Math.PI);
+        const ringRadius = Math.max(r, 2.5);
+        c.beginPath(); c.arc(x, y, layer.near[j] ? ringRadius : r, 0, 2 * Math.PI);
         if (layer.near[j]) {
           c.fillStyle = '#fff'; c.fill();
-          c.strokeStyle = layer.rings[j]; c.lineWidth = Math.max(0.6, r * 0.45); c.stroke();
+          c.strokeStyle = layer.rings[j]; c.lineWidth = Math.max(0.9, ringRadius * 0.45); c.stroke();
         } else {
           c.fillStyle = layer.colors[j]; c.fill();
         }

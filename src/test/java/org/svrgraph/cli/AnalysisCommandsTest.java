@@ -83,7 +83,7 @@ class AnalysisCommandsTest {
         String text = out.toString();
         assertTrue(text.contains("Dominant chain of 'blocks'"), text);
         assertTrue(text.contains("[\"0:0\",\"1:0\",\"2:0\",\"3:0\",\"4:0\"] | [22.0,22.0,22.0,22.0] | 88.0"), text);
-        assertTrue(text.contains("Heaviest paths (GDS longest path, weight ratio)"), text);
+        assertTrue(text.contains("Heaviest paths (GDS longest path, weight ratio n*a)"), text);
         String gds = text.substring(text.indexOf("Heaviest paths"));
         assertTrue(gds.contains("[\"0:0\",\"1:0\",\"2:0\",\"3:0\",\"4:0\"]"), gds);
         assertTrue(gds.contains("| 88.0"), gds);
@@ -127,5 +127,33 @@ class AnalysisCommandsTest {
     void unknownModelFailsWithOneLine() {
         assertEquals(1, svr("summary", "nope"));
         assertTrue(err.toString().startsWith("svr: No model named 'nope'"), err.toString());
+    }
+
+    @Test
+    void clustersWithNoNearKernelNeuronListNothing() {
+        // No relativeSigma is below 0, so nothing is projected and the query returns no rows.
+        assertEquals(0, svr("clusters", "blocks", "--threshold", "0", "--format", "csv"), err.toString());
+        assertEquals(1, lines().size(), out.toString());
+        assertEquals(0, svr("compare", "blocks", "unmixed", "--threshold", "0"), err.toString());
+    }
+
+    @Test
+    void thresholdOutsideZeroToOneIsRejected() {
+        assertEquals(1, svr("clusters", "blocks", "--threshold", "-0.3"));
+        assertTrue(err.toString().contains("between 0 and 1"), err.toString());
+        assertEquals(1, svr("compare", "blocks", "unmixed", "--threshold", "1.5"));
+        assertTrue(err.toString().contains("between 0 and 1"), err.toString());
+    }
+
+    @Test
+    void clustersSayWhatTheLimitLeftOut() {
+        assertEquals(0, svr("clusters", "blocks", "--limit", "1"), err.toString());
+        assertTrue(out.toString().contains("1 more wcc clusters not listed"), out.toString());
+    }
+
+    @Test
+    void compareNeedsTwoModels() {
+        assertEquals(1, svr("compare", "blocks"));
+        assertTrue(err.toString().contains("at least two model names, got 1"), err.toString());
     }
 }
