@@ -175,9 +175,9 @@ public final class ChainBuilder {
     }
 
     /**
-     * Warns when the chosen maps are not neighbours in module order: the SVR then treats maps that
-     * the network separates by others as consecutive, and for a conv followed by a fully connected
-     * map the positions z come from the widths alone, whatever the real feature map was.
+     * Warns when the chosen maps are not neighbours in module order. The SVR then treats maps that
+     * the network separates by others as consecutive. For a conv followed by a fully connected map,
+     * the positions z then come from the widths alone, whatever the real feature map was.
      */
     private static void warnAboutGaps(List<String> moduleOrder, List<String> chosen) {
         for (int k = 0; k + 1 < chosen.size(); k++) {
