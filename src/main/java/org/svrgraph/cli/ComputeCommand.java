@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.svrgraph.export.ComputeExport;
-import org.svrgraph.reader.ChainSelection;
 import org.svrgraph.reader.ModelChain;
 import org.svrgraph.reader.ModelFiles;
 import org.svrgraph.spectral.LayerPair;
@@ -33,17 +32,15 @@ public final class ComputeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the output files.")
     Path outputDirectory;
 
-    @Option(names = "--layers", paramLabel = "NAMES|REGEX",
-            description = "Which weight tensors form the chain: comma-separated names or one regular expression "
-                    + "(default: every map that chains, in module order).")
-    String layers;
+    @Mixin
+    LayersMixin chainLayers;
 
     @Mixin
     SvrOptionsMixin svrOptions;
 
     @Override
     public Integer call() throws Exception {
-        ModelChain model = ModelFiles.readChain(modelFile, ChainSelection.of(layers));
+        ModelChain model = ModelFiles.readChain(modelFile, chainLayers.selection());
         SvrEngine engine = new SvrEngine(Backends.select(svrOptions.backend()));
         SvrResult result = engine.compute(model.chain(), svrOptions.toOptions(), new ConsoleProgress());
         Path summary = ComputeExport.write(result, modelFile.toString(), model.contents().format(), outputDirectory);

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.svrgraph.chain.LinearMap;
 import org.svrgraph.chain.WeightChain;
 import org.svrgraph.reader.ChainBuilder;
-import org.svrgraph.reader.ChainSelection;
 import org.svrgraph.reader.ModelChain;
 import org.svrgraph.reader.ModelContents;
 import org.svrgraph.reader.ModelFiles;
@@ -15,6 +14,7 @@ import org.svrgraph.reader.SkippedTensor;
 import org.svrgraph.reader.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,11 +37,8 @@ public final class InspectCommand implements Callable<Integer> {
                     + " directory holding one of them.")
     Path modelFile;
 
-    @Option(names = "--layers", paramLabel = "NAMES|REGEX",
-            description = "Choose the chain's maps: a comma-separated list of tensor or module names, in chain"
-                    + " order, or one regular expression matching whole names. Default: every map that chains,"
-                    + " in module order.")
-    String layers;
+    @Mixin
+    LayersMixin chainLayers;
 
     @Override
     public Integer call() throws IOException {
@@ -49,7 +46,7 @@ public final class InspectCommand implements Callable<Integer> {
         ModelContents contents = ModelFiles.read(modelFile);
         printTensors(out, contents);
         out.flush();
-        ModelChain model = new ChainBuilder().build(contents, ChainSelection.of(layers));
+        ModelChain model = new ChainBuilder().build(contents, chainLayers.selection());
         printChain(out, model.chain());
         printSkipped(out, model);
         out.flush();

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.svrgraph.reader.ChainSelection;
 import org.svrgraph.spectral.SvrOptions;
 import org.svrgraph.storage.GraphStore;
 import org.svrgraph.storage.LoadOptions;
@@ -40,10 +39,8 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Name of the model in the graph (default: the file name without its extension).")
     String name;
 
-    @Option(names = "--layers", paramLabel = "NAMES|REGEX",
-            description = "Which weight tensors form the chain: comma-separated names or one regular expression"
-                    + " (default: every map that chains, in module order).")
-    String layers;
+    @Mixin
+    LayersMixin chainLayers;
 
     @Mixin
     SvrOptionsMixin svr;
@@ -88,7 +85,7 @@ public final class LoadCommand implements Callable<Integer> {
         long start = System.nanoTime();
         String sha256 = sha256(modelFile);
         ModelAnalyzer chosen = analyzer != null ? analyzer
-                : new ModelFileAnalyzer(ChainSelection.of(layers), svr.backend());
+                : new ModelFileAnalyzer(chainLayers.selection(), svr.backend());
         ModelAnalyzer.AnalyzedModel analyzed = chosen.analyze(modelFile, options, new ConsoleProgress());
         double analyzeSeconds = (System.nanoTime() - start) / 1e9;
 

@@ -16,10 +16,6 @@ final class ModelFileAnalyzer implements ModelAnalyzer {
     private final ChainSelection selection;
     private final String backend;
 
-    ModelFileAnalyzer() {
-        this(ChainSelection.automatic(), "auto");
-    }
-
     /** Creates an analyzer with a {@code --layers} choice and a {@code --backend} name. */
     ModelFileAnalyzer(ChainSelection selection, String backend) {
         this.selection = selection;

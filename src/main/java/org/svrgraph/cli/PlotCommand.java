@@ -23,7 +23,6 @@ import org.svrgraph.plot.HighlightKind;
 import org.svrgraph.plot.PlotOptions;
 import org.svrgraph.plot.StoredFigures;
 import org.svrgraph.plot.YScale;
-import org.svrgraph.reader.ChainSelection;
 import org.svrgraph.reader.ModelChain;
 import org.svrgraph.reader.ModelFiles;
 import org.svrgraph.spectral.Precision;
@@ -75,10 +74,8 @@ public final class PlotCommand implements Callable<Integer> {
             description = "Figure file to write: .svg, .png or .html.")
     Path out;
 
-    @Option(names = "--layers", paramLabel = "NAMES|REGEX",
-            description = "Which weight tensors form the chain: comma-separated names or one regular expression "
-                    + "(default: every map that chains, in module order).")
-    String layers;
+    @Mixin
+    LayersMixin chainLayers;
 
     @Option(names = "--y-scale", defaultValue = "linear", paramLabel = "linear|log|relative",
             description = "Height of a spectral neuron: its singular value, on a log axis, or relative = "
@@ -271,7 +268,7 @@ public final class PlotCommand implements Callable<Integer> {
     }
 
     private SvrResult compute(Path model, SvrOptions options) throws java.io.IOException {
-        ModelChain chain = ModelFiles.readChain(model, ChainSelection.of(layers));
+        ModelChain chain = ModelFiles.readChain(model, chainLayers.selection());
         long start = System.nanoTime();
         SvrResult result = new SvrEngine(Backends.select(svr.backend())).compute(chain.chain(), options,
                 new ConsoleProgress());
