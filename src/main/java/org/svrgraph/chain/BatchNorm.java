@@ -2,8 +2,8 @@ package org.svrgraph.chain;
 
 /**
  * BatchNorm parameters that follow a linear map, one entry per output channel of that map.
- * At inference BatchNorm computes gamma * (x - mean) / sqrt(var + eps) + beta, so folding it into the
- * map scales output channel c of the weights by gamma[c] / sqrt(var[c] + eps); the shift only moves
+ * At inference BatchNorm computes gamma * (x - mean) / sqrt(var + eps) + beta. Folding it into the
+ * map scales output channel c of the weights by gamma[c] / sqrt(var[c] + eps). The shift only moves
  * the bias, which the SVR does not use.
  */
 public record BatchNorm(String name, double[] gamma, double[] beta, double[] runningMean,

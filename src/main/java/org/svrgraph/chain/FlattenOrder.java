@@ -1,8 +1,8 @@
 package org.svrgraph.chain;
 
 /**
- * How a framework flattens a conv feature map (C channels, H x W positions) into the input vector
- * of the first fully connected map after it.
+ * Order in which a framework flattens a conv feature map (C channels, H x W positions) into the
+ * input vector of the first fully connected map after it.
  */
 public enum FlattenOrder {
     /** PyTorch order (C, H, W): input index = channel * positions + position. */

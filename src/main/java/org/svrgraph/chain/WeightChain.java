@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The ordered linear maps of a network, each map feeding the next. Construction checks that the
- * maps chain: the outputs of map l equal the input channels of map l+1, or, for the first fully
- * connected map after a convolution, its inputs are a whole multiple of the conv's output channels
- * (the multiple is the number of spatial positions of the flattened feature map).
+ * outputs of map l equal the input channels of map l+1. For the first fully connected map after a
+ * convolution, its inputs must instead be a whole multiple of the conv's output channels, and the
+ * multiple is the number of spatial positions of the flattened feature map.
  */
 public record WeightChain(List<LinearMap> maps) {
 

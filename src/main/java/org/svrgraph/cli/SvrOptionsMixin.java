@@ -72,7 +72,7 @@ public final class SvrOptionsMixin {
                 parsedPrecision, foldBatchNorm, nearKernelThreshold);
     }
 
-    /** The --backend value. */
+    /** Returns the --backend value: auto, openblas or ejml. */
     public String backend() {
         return backend;
     }

@@ -27,7 +27,7 @@ final class LayerMatrix {
 
     /**
      * cosvr: M = W permuted to (o, kh, kw, i) and reshaped to (o kh kw) x i. Column (o, p) of M^T
-     * holds the i input-channel weights of output channel o at kernel position p.
+     * contains the i input-channel weights of output channel o at kernel position p.
      */
     private static Matrix cosvrTransposed(LinearMap map) {
         int outputs = map.outputs();

@@ -9,8 +9,8 @@ import org.apache.commons.math3.special.Gamma;
  * exactly, with mean 1/n, and n z a approximately chi-square with z degrees of freedom.
  *
  * <p>Source: D. Meller and N. Berkouk, "Singular Value Representation: A New Graph Perspective On
- * Neural Networks", AISTATS 2023; the chi-square threshold is the one of the authors' reference
- * implementation, the exact Beta law follows because a is the squared norm of the projection of a
+ * Neural Networks", AISTATS 2023. The chi-square threshold is the one of the authors' reference
+ * implementation. The exact Beta law holds because a is the squared norm of the projection of a
  * uniform unit vector in n z dimensions onto a fixed z-dimensional subspace.
  *
  * @param n width of the link between the two layers (channels or features)

@@ -93,8 +93,11 @@ public final class SpectralStatistics {
         for (int l = 0; l < layers.size(); l++) {
             double[] sigma = layers.get(l).sigma();
             for (int j = 0; j < x.length; j++) {
-                double s = sigma[j] > sigmaThreshold ? (useSingularValues ? sigma[j] : 1) : 0;
-                x[j] *= s;
+                if (sigma[j] <= sigmaThreshold) {
+                    x[j] = 0;
+                } else if (useSingularValues) {
+                    x[j] *= sigma[j];
+                }
             }
             if (l == layers.size() - 1) {
                 break;

@@ -1,6 +1,6 @@
 package org.svrgraph.spectral;
 
-/** How a convolution's weight tensor o x i x kh x kw becomes the matrix that is decomposed. */
+/** Reshaping of a convolution's weight tensor o x i x kh x kw into the matrix that is decomposed. */
 public enum SvrMethod {
     /**
      * M = W reshaped to o x (i kh kw): left singular vectors are patterns over the output channels,
